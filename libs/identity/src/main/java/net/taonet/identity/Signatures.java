@@ -1,0 +1,66 @@
+package net.taonet.identity;
+
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.PublicKey;
+import java.security.Signature;
+import java.security.spec.X509EncodedKeySpec;
+import java.util.Base64;
+
+/** Verifies ed25519 signatures against SS58 addresses. */
+public final class Signatures {
+
+    /** DER prefix of an X.509 SubjectPublicKeyInfo for an ed25519 key; the raw 32-byte key follows. */
+    private static final byte[] X509_PREFIX = {0x30, 0x2a, 0x30, 0x05, 0x06, 0x03, 0x2b, 0x65, 0x70, 0x03, 0x21, 0x00};
+
+    private Signatures() {
+    }
+
+    public static boolean verify(String address, byte[] message, byte[] signature) {
+        if (signature == null || signature.length != 64) {
+            return false;
+        }
+        try {
+            return verify(publicKey(Ss58.decode(address)), message, signature);
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    public static boolean verifyBase64(String address, byte[] message, String signatureBase64) {
+        if (signatureBase64 == null) {
+            return false;
+        }
+        try {
+            return verify(address, message, Base64.getDecoder().decode(signatureBase64));
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    public static String signBase64(KeyPair key, byte[] message) {
+        return Base64.getEncoder().encodeToString(key.sign(message));
+    }
+
+    static boolean verify(PublicKey key, byte[] message, byte[] signature) {
+        try {
+            Signature verifier = Signature.getInstance("Ed25519");
+            verifier.initVerify(key);
+            verifier.update(message);
+            return verifier.verify(signature);
+        } catch (GeneralSecurityException e) {
+            return false;
+        }
+    }
+
+    static PublicKey publicKey(byte[] raw) {
+        byte[] encoded = new byte[X509_PREFIX.length + 32];
+        System.arraycopy(X509_PREFIX, 0, encoded, 0, X509_PREFIX.length);
+        System.arraycopy(raw, 0, encoded, X509_PREFIX.length, 32);
+        try {
+            return KeyFactory.getInstance("Ed25519").generatePublic(new X509EncodedKeySpec(encoded));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalArgumentException("not an ed25519 public key", e);
+        }
+    }
+}
