@@ -13,6 +13,7 @@ import net.taonet.events.registry.SubnetRegistered;
 import net.taonet.events.scoring.WeightsCommitted;
 import net.taonet.events.scoring.WeightsSet;
 import net.taonet.events.tasks.TaskAssigned;
+import net.taonet.events.tasks.TaskChunk;
 import net.taonet.events.tasks.TaskCompleted;
 import net.taonet.events.tasks.TaskFailed;
 
@@ -43,12 +44,14 @@ public final class EventCatalog {
             new EventType<>("TaskAssigned", 1, TaskAssigned.class, Topics.TASKS_ASSIGNMENTS);
     public static final EventType<TaskCompleted> TASK_COMPLETED =
             new EventType<>("TaskCompleted", 1, TaskCompleted.class, Topics.TASKS_RESULTS);
+    public static final EventType<TaskChunk> TASK_CHUNK =
+            new EventType<>("TaskChunk", 1, TaskChunk.class, Topics.TASKS_RESULTS);
     public static final EventType<TaskFailed> TASK_FAILED =
             new EventType<>("TaskFailed", 1, TaskFailed.class, Topics.TASKS_RESULTS);
 
     public static final List<EventType<?>> ALL = List.of(SUBNET_REGISTERED, SUBNET_HYPERPARAMETERS_CHANGED,
             SUBNET_DISSOLVED, NEURON_REGISTERED, NEURON_REPLACED, STAKE_CHANGED, EPOCH_SETTLED, WEIGHTS_SET,
-            WEIGHTS_COMMITTED, EPOCH_COMPLETED, TASK_ASSIGNED, TASK_COMPLETED, TASK_FAILED);
+            WEIGHTS_COMMITTED, EPOCH_COMPLETED, TASK_ASSIGNED, TASK_COMPLETED, TASK_CHUNK, TASK_FAILED);
 
     private EventCatalog() {
     }
