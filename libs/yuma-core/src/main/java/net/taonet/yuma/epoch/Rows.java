@@ -1,0 +1,110 @@
+package net.taonet.yuma.epoch;
+
+import java.util.Arrays;
+
+import net.taonet.yuma.SparseMatrix;
+
+/**
+ * Mutable working form of a sparse matrix inside one epoch run: per row a column array, a value
+ * array (I32F32 bits) and a length. Rows are filtered in place, so most steps allocate nothing.
+ * Never shared between runs.
+ */
+final class Rows {
+
+    final int[][] col;
+    final long[][] val;
+    final int[] len;
+
+    Rows(int rows) {
+        col = new int[rows][];
+        val = new long[rows][];
+        len = new int[rows];
+        for (int i = 0; i < rows; i++) {
+            col[i] = EMPTY_COLS;
+            val[i] = EMPTY_VALS;
+        }
+    }
+
+    static final int[] EMPTY_COLS = new int[0];
+    static final long[] EMPTY_VALS = new long[0];
+
+    int rows() {
+        return len.length;
+    }
+
+    /** Replaces row {@code i} with the given arrays (taken, not copied). */
+    void set(int i, int[] c, long[] v, int length) {
+        col[i] = c;
+        val[i] = v;
+        len[i] = length;
+    }
+
+    /** Deep copy (rows are filtered in place, so a step that needs the old values copies). */
+    Rows copy() {
+        Rows r = new Rows(rows());
+        for (int i = 0; i < rows(); i++) {
+            r.set(i, Arrays.copyOf(col[i], len[i]), Arrays.copyOf(val[i], len[i]), len[i]);
+        }
+        return r;
+    }
+
+    /** The rows as an immutable matrix, values as given (I32F32 bits or u16). */
+    SparseMatrix toMatrix() {
+        SparseMatrix.Builder b = SparseMatrix.builder(rows());
+        for (int i = 0; i < rows(); i++) {
+            for (int k = 0; k < len[i]; k++) {
+                b.add(i, col[i][k], val[i][k]);
+            }
+        }
+        return b.build();
+    }
+
+    /**
+     * {@code inplace_col_normalize_sparse}: every entry of a column with a non-zero (saturating)
+     * sum is divided by that sum with ⊘; columns {@code ≥ n} are left alone.
+     */
+    void colNormalize(int n) {
+        long[] colSum = new long[n];
+        for (int i = 0; i < rows(); i++) {
+            int[] c = col[i];
+            long[] v = val[i];
+            for (int k = 0; k < len[i]; k++) {
+                int j = c[k];
+                if (j < n) {
+                    colSum[j] = net.taonet.yuma.fixed.I32F32.saturatingAdd(colSum[j], v[k]);
+                }
+            }
+        }
+        for (int i = 0; i < rows(); i++) {
+            int[] c = col[i];
+            long[] v = val[i];
+            for (int k = 0; k < len[i]; k++) {
+                int j = c[k];
+                if (j < n && colSum[j] != 0) {
+                    v[k] = net.taonet.yuma.fixed.I32F32.safeDiv(v[k], colSum[j]);
+                }
+            }
+        }
+    }
+
+    /** {@code inplace_col_max_upscale_sparse}: divide every entry by its column's maximum (⊘). */
+    void colMaxUpscale(int n) {
+        long[] colMax = new long[n];
+        for (int i = 0; i < rows(); i++) {
+            for (int k = 0; k < len[i]; k++) {
+                int j = col[i][k];
+                if (j < n) {
+                    colMax[j] = Math.max(colMax[j], val[i][k]);
+                }
+            }
+        }
+        for (int i = 0; i < rows(); i++) {
+            for (int k = 0; k < len[i]; k++) {
+                int j = col[i][k];
+                if (j < n && colMax[j] != 0) {
+                    val[i][k] = net.taonet.yuma.fixed.I32F32.safeDiv(val[i][k], colMax[j]);
+                }
+            }
+        }
+    }
+}
