@@ -1,0 +1,25 @@
+package net.taonet.gateway.web;
+
+import net.taonet.platform.problem.Problems;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** What a client sees when a service is down or its circuit breaker is open: a 503 problem detail. */
+@RestController
+public class FallbackController {
+
+    @RequestMapping("/fallback/{service}")
+    public ResponseEntity<ProblemDetail> fallback(@PathVariable String service) {
+        ProblemDetail pd = Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "service-unavailable", "Service unavailable",
+                "the " + service + " service is not answering; try again shortly");
+        pd.setProperty("service", service);
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header("Retry-After", "5")
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(pd);
+    }
+}
