@@ -129,13 +129,8 @@ public final class DenseEpoch {
                     weights[i][j] = 0;
                 }
             }
-            long sum = YumaMath.sum(weights[i]);
-            if (sum > 0) {
-                for (int j = 0; j < n; j++) {
-                    weights[i][j] = I32F32.safeDiv(weights[i][j], sum);
-                }
-            }
         }
+        YumaMath.rowNormalizeDense(weights);
     }
 
     /** §5.6 with {@code weighted_median_col}. */
@@ -145,17 +140,10 @@ public final class DenseEpoch {
 
     /** §5.7 dense: cells above consensus become the consensus (0 included). */
     private void stepClipAndValidatorTrust() {
-        clippedWeights = new long[n][];
+        clippedWeights = YumaMath.colClipDense(weights, consensus);
         validatorTrust = new long[n];
         for (int i = 0; i < n; i++) {
-            long[] row = weights[i].clone();
-            for (int j = 0; j < n; j++) {
-                if (row[j] > consensus[j]) {
-                    row[j] = consensus[j];
-                }
-            }
-            clippedWeights[i] = row;
-            validatorTrust[i] = YumaMath.sum(row);
+            validatorTrust[i] = YumaMath.sum(clippedWeights[i]);
         }
     }
 
@@ -172,21 +160,7 @@ public final class DenseEpoch {
 
     /** §5.9 dense {@code interpolate}: every cell, nothing dropped. */
     private void stepBondWeights() {
-        long beta = I32F32.fromU16Proportion(hp.bondsPenalty());
-        if (beta == 0) {
-            bondWeights = weights;
-        } else if (beta == I32F32.ONE) {
-            bondWeights = clippedWeights;
-        } else {
-            bondWeights = new long[n][n];
-            for (int i = 0; i < n; i++) {
-                for (int j = 0; j < n; j++) {
-                    long a = weights[i][j];
-                    bondWeights[i][j] = I32F32.saturatingAdd(a,
-                            I32F32.saturatingMul(beta, I32F32.saturatingSub(clippedWeights[i][j], a)));
-                }
-            }
-        }
+        bondWeights = YumaMath.interpolateDense(weights, clippedWeights, I32F32.fromU16Proportion(hp.bondsPenalty()));
     }
 
     /** §5.10 dense: load bonds (classic integers / Yuma3 proportions), zero recent columns. */
@@ -214,17 +188,17 @@ public final class DenseEpoch {
 
     /** §5.11 dense. */
     private void stepClassicBonds() {
-        colNormalize(bonds);
+        YumaMath.colNormalizeDense(bonds);
         long[][] delta = new long[n][n];
         for (int i = 0; i < n; i++) {
             for (int j = 0; j < n; j++) {
                 delta[i][j] = I32F32.saturatingMul(bondWeights[i][j], activeStake[i]);
             }
         }
-        colNormalize(delta);
+        YumaMath.colNormalizeDense(delta);
         bondsDeltaTrace = delta;
-        emaBonds = ema(delta, bonds, EpochCommon.fixedAlpha(hp));
-        colNormalize(emaBonds);
+        emaBonds = YumaMath.emaDense(delta, bonds, EpochCommon.fixedAlpha(hp));
+        YumaMath.colNormalizeDense(emaBonds);
         emaBondsTrace = copy(emaBonds);
         dividends = new long[n];
         for (int i = 0; i < n; i++) {
@@ -235,7 +209,7 @@ public final class DenseEpoch {
             dividends[i] = d;
         }
         YumaMath.normalizeInPlace(dividends);
-        colMaxUpscale(emaBonds);
+        YumaMath.colMaxUpscaleDense(emaBonds);
     }
 
     /** §5.12 dense: liquid α for every cell, or the fixed-α EMA. */
@@ -246,23 +220,19 @@ public final class DenseEpoch {
         }
         if (hp.liquidAlpha() && n > 0 && anyConsensus) {
             LiquidAlpha la = LiquidAlpha.of(hp);
-            emaBonds = new long[n][n];
+            long[][] alpha = new long[n][n];
             for (int i = 0; i < n; i++) {
                 for (int j = 0; j < n; j++) {
-                    long w = bondWeights[i][j];
-                    long b = bonds[i][j];
-                    long a = la.alpha(consensus[j], w, b);
-                    long dec = I32F32.saturatingMul(I32F32.saturatingSub(I32F32.ONE, a), b);
-                    long buy = Math.max(I32F32.saturatingMul(a, w), 0);
-                    emaBonds[i][j] = Math.min(I32F32.saturatingAdd(dec, buy), I32F32.ONE);
+                    alpha[i][j] = la.alpha(consensus[j], bondWeights[i][j], bonds[i][j]);
                 }
             }
+            emaBonds = YumaMath.emaAlphaDense(bondWeights, bonds, alpha);
         } else {
-            emaBonds = ema(bondWeights, bonds, EpochCommon.fixedAlpha(hp));
+            emaBonds = YumaMath.emaDense(bondWeights, bonds, EpochCommon.fixedAlpha(hp));
         }
         emaBondsTrace = emaBonds;
         long[][] normalized = copy(emaBonds);
-        colNormalize(normalized);
+        YumaMath.colNormalizeDense(normalized);
         dividends = new long[n];
         for (int i = 0; i < n; i++) {
             long t = 0;
@@ -272,19 +242,6 @@ public final class DenseEpoch {
             dividends[i] = I32F32.mulOverflows(t, activeStake[i]) ? 0 : I32F32.mulUnchecked(t, activeStake[i]);
         }
         YumaMath.normalizeInPlace(dividends);
-    }
-
-    /** {@code mat_ema}: {@code α ⊗ new ⊕ (1 ⊖ α) ⊗ old} per cell. */
-    private long[][] ema(long[][] fresh, long[][] old, long alpha) {
-        long oneMinusAlpha = I32F32.saturatingSub(I32F32.ONE, alpha);
-        long[][] r = new long[n][n];
-        for (int i = 0; i < n; i++) {
-            for (int j = 0; j < n; j++) {
-                r[i][j] = I32F32.saturatingAdd(I32F32.saturatingMul(alpha, fresh[i][j]),
-                        I32F32.saturatingMul(oneMinusAlpha, old[i][j]));
-            }
-        }
-        return r;
     }
 
     /**
@@ -309,38 +266,6 @@ public final class DenseEpoch {
             }
         }
         return b.build();
-    }
-
-    private void colNormalize(long[][] m) {
-        long[] sums = new long[n];
-        for (long[] row : m) {
-            for (int j = 0; j < n; j++) {
-                sums[j] = I32F32.saturatingAdd(sums[j], row[j]);
-            }
-        }
-        for (long[] row : m) {
-            for (int j = 0; j < n; j++) {
-                if (sums[j] != 0) {
-                    row[j] = I32F32.safeDiv(row[j], sums[j]);
-                }
-            }
-        }
-    }
-
-    private void colMaxUpscale(long[][] m) {
-        long[] max = new long[n];
-        for (long[] row : m) {
-            for (int j = 0; j < n; j++) {
-                max[j] = Math.max(max[j], row[j]);
-            }
-        }
-        for (long[] row : m) {
-            for (int j = 0; j < n; j++) {
-                if (max[j] != 0) {
-                    row[j] = I32F32.safeDiv(row[j], max[j]);
-                }
-            }
-        }
     }
 
     private static long[][] copy(long[][] m) {

@@ -186,24 +186,11 @@ public final class SparseEpoch {
                 v[m] = I32F32.fromInt(stored.value(i, k));
                 m++;
             }
-            rowNormalize(v, m);
+            YumaMath.rowNormalizeSparse(v, m);
             weights.set(i, c, v, m);
         }
         if (trace) {
             weightsTrace = weights.toMatrix();
-        }
-    }
-
-    /** {@code inplace_row_normalize_sparse} on one row: divide by the row sum if it is positive. */
-    private static void rowNormalize(long[] v, int m) {
-        long sum = 0;
-        for (int k = 0; k < m; k++) {
-            sum += v[k];
-        }
-        if (sum > 0) {
-            for (int k = 0; k < m; k++) {
-                v[k] = I32F32.safeDiv(v[k], sum);
-            }
         }
     }
 
@@ -215,79 +202,20 @@ public final class SparseEpoch {
      * selection scans contiguous memory.
      */
     private void stepConsensus() {
-        long kappa = I32F32.fromU16Proportion(hp.kappa());
-        consensus = new long[n];
-        int nv = 0;
-        for (int i = 0; i < n; i++) {
-            if (activeStake[i] > 0) {
-                nv++;
-            }
-        }
-        if (nv == 0) {
-            return;
-        }
-        long[] useStake = new long[nv];
-        int[] validators = new int[nv];
-        for (int i = 0, k = 0; i < n; i++) {
-            if (activeStake[i] > 0) {
-                useStake[k] = activeStake[i];
-                validators[k++] = i;
-            }
-        }
-        YumaMath.normalizeInPlace(useStake);
-        long stakeSum = YumaMath.sum(useStake);
-        long minority = I32F32.saturatingSub(stakeSum, kappa);
-        long[] score = new long[Math.multiplyExact(n, nv)];
-        for (int k = 0; k < nv; k++) {
-            int i = validators[k];
-            int[] c = weights.col[i];
-            long[] v = weights.val[i];
-            for (int p = 0; p < weights.len[i]; p++) {
-                score[c[p] * nv + k] = v[p]; // later duplicates overwrite, as upstream
-            }
-        }
-        int[] idx = new int[nv];
-        for (int j = 0; j < n; j++) {
-            for (int k = 0; k < nv; k++) {
-                idx[k] = k;
-            }
-            consensus[j] = YumaMath.weightedMedian(useStake, score, j * nv, idx, nv, minority, 0, stakeSum);
-        }
+        consensus = YumaMath.weightedMedianColSparse(activeStake, weights, n, I32F32.fromU16Proportion(hp.kappa()));
     }
 
     // ------------------------------------------------------------------ §5.7 Clip, validator trust
 
     /** §5.7: clip each weight at its column's consensus (dropping it if consensus ≤ 0); row sums. */
     private void stepClipAndValidatorTrust() {
-        clippedWeights = new Rows(n);
+        clippedWeights = YumaMath.colClipSparse(weights, consensus);
         validatorTrust = new long[n];
         for (int i = 0; i < n; i++) {
-            int m = weights.len[i];
-            if (m == 0) {
-                continue;
-            }
-            int[] wc = weights.col[i];
-            long[] wv = weights.val[i];
-            int[] c = new int[m];
-            long[] v = new long[m];
-            int kept = 0;
             long sum = 0;
-            for (int k = 0; k < m; k++) {
-                int j = wc[k];
-                long w = wv[k];
-                long cj = consensus[j];
-                if (w > cj) {
-                    if (cj <= 0) {
-                        continue;
-                    }
-                    w = cj;
-                }
-                c[kept] = j;
-                v[kept] = w;
-                kept++;
-                sum += w;
+            for (int k = 0; k < clippedWeights.len[i]; k++) {
+                sum += clippedWeights.val[i][k];
             }
-            clippedWeights.set(i, c, v, kept);
             validatorTrust[i] = sum;
         }
     }
@@ -316,40 +244,7 @@ public final class SparseEpoch {
     /** §5.9: interpolate between W and W̄ by the bonds penalty β (keeping positive entries). */
     private void stepBondWeights() {
         long beta = I32F32.fromU16Proportion(hp.bondsPenalty());
-        if (beta == 0) {
-            bondWeights = weights;
-            return;
-        }
-        if (beta == I32F32.ONE) {
-            bondWeights = clippedWeights;
-            return;
-        }
-        bondWeights = new Rows(n);
-        long[] dense1 = new long[n];
-        long[] dense2 = new long[n];
-        for (int i = 0; i < n; i++) {
-            Arrays.fill(dense1, 0);
-            Arrays.fill(dense2, 0);
-            for (int k = 0; k < weights.len[i]; k++) {
-                dense1[weights.col[i][k]] = weights.val[i][k];
-            }
-            for (int k = 0; k < clippedWeights.len[i]; k++) {
-                dense2[clippedWeights.col[i][k]] = clippedWeights.val[i][k];
-            }
-            int[] c = new int[n];
-            long[] v = new long[n];
-            int m = 0;
-            for (int j = 0; j < n; j++) {
-                long x = I32F32.saturatingAdd(dense1[j],
-                        I32F32.saturatingMul(beta, I32F32.saturatingSub(dense2[j], dense1[j])));
-                if (x > 0) {
-                    c[m] = j;
-                    v[m] = x;
-                    m++;
-                }
-            }
-            bondWeights.set(i, c, v, m);
-        }
+        bondWeights = YumaMath.interpolateSparse(weights, clippedWeights, n, beta);
     }
 
     // ------------------------------------------------------------------ §5.10 Bond reset
@@ -411,7 +306,7 @@ public final class SparseEpoch {
             bondsDeltaTrace = delta.toMatrix();
         }
         long alpha = EpochCommon.fixedAlpha(hp);
-        emaBonds = emaWithFixedAlpha(delta, bonds, alpha);
+        emaBonds = YumaMath.emaSparse(delta, bonds, alpha, n);
         emaBonds.colNormalize(n);
         if (trace) {
             emaBondsTrace = emaBonds.toMatrix();
@@ -427,48 +322,6 @@ public final class SparseEpoch {
         YumaMath.normalizeInPlace(dividends);
         storedBonds = emaBonds; // the EMA is no longer needed un-upscaled
         storedBonds.colMaxUpscale(n);
-    }
-
-    /**
-     * {@code mat_ema_sparse}: per row, a dense accumulator of {@code α ⊗ new + (1 ⊖ α) ⊗ old};
-     * positive results are kept in column order.
-     */
-    private Rows emaWithFixedAlpha(Rows fresh, Rows old, long alpha) {
-        long oneMinusAlpha = I32F32.saturatingSub(I32F32.ONE, alpha);
-        Rows result = new Rows(n);
-        long[] acc = new long[n];
-        for (int i = 0; i < n; i++) {
-            if (fresh.len[i] == 0 && old.len[i] == 0) {
-                continue;
-            }
-            Arrays.fill(acc, 0);
-            for (int k = 0; k < fresh.len[i]; k++) {
-                int j = fresh.col[i][k];
-                acc[j] = I32F32.saturatingAdd(acc[j], I32F32.saturatingMul(alpha, fresh.val[i][k]));
-            }
-            for (int k = 0; k < old.len[i]; k++) {
-                int j = old.col[i][k];
-                if (j < n) {
-                    acc[j] = I32F32.saturatingAdd(acc[j], I32F32.saturatingMul(oneMinusAlpha, old.val[i][k]));
-                }
-            }
-            int count = 0;
-            for (int j = 0; j < n; j++) {
-                if (acc[j] > 0) {
-                    count++;
-                }
-            }
-            int[] c = new int[count];
-            long[] v = new long[count];
-            for (int j = 0, m = 0; j < n; j++) {
-                if (acc[j] > 0) {
-                    c[m] = j;
-                    v[m++] = acc[j];
-                }
-            }
-            result.set(i, c, v, count);
-        }
-        return result;
     }
 
     // ------------------------------------------------------------------ §5.12 Yuma3 bonds
@@ -489,7 +342,7 @@ public final class SparseEpoch {
         if (hp.liquidAlpha() && n > 0 && anyConsensus) {
             emaBonds = emaWithLiquidAlpha();
         } else {
-            emaBonds = emaWithFixedAlpha(bondWeights, bonds, EpochCommon.fixedAlpha(hp));
+            emaBonds = YumaMath.emaSparse(bondWeights, bonds, EpochCommon.fixedAlpha(hp), n);
         }
         if (trace) {
             emaBondsTrace = emaBonds.toMatrix();
@@ -553,29 +406,7 @@ public final class SparseEpoch {
                     alpha[j] = la.alpha(consensus[j], w, b);
                 }
             }
-            // Decay of the old bonds (a later duplicate column overwrites, as upstream).
-            for (int k = 0; k < bl; k++) {
-                int j = bc[k];
-                if (j < n && stamp[j] == generation) {
-                    decayed[j] = I32F32.saturatingMul(I32F32.saturatingSub(I32F32.ONE, alpha[j]), bv[k]);
-                    decayedStamp[j] = generation;
-                }
-            }
-            int[] c = new int[wl];
-            long[] v = new long[wl];
-            int m = 0;
-            for (int k = 0; k < wl; k++) {
-                int j = wc[k];
-                long dec = decayedStamp[j] == generation ? decayed[j] : 0;
-                long buy = Math.max(I32F32.saturatingMul(alpha[j], wv[k]), 0);
-                long x = Math.min(I32F32.saturatingAdd(dec, buy), I32F32.ONE);
-                if (x > 0) {
-                    c[m] = j;
-                    v[m] = x;
-                    m++;
-                }
-            }
-            result.set(i, c, v, m);
+            YumaMath.emaAlphaRow(result, i, bondWeights, bonds, alpha, stamp, generation, decayed, decayedStamp);
         }
         return result;
     }

@@ -241,4 +241,361 @@ public final class YumaMath {
         long floor = r & ~((1L << I32F32.FRAC_BITS) - 1);
         return floor == r ? r : floor + I32F32.ONE;
     }
+
+    // ------------------------------------------------------------------ sparse matrix helpers
+
+    /** {@code inplace_row_normalize_sparse} on one row: divide by the row sum if it is positive. */
+    public static void rowNormalizeSparse(long[] v, int m) {
+        long sum = 0;
+        for (int k = 0; k < m; k++) {
+            sum += v[k];
+        }
+        if (sum > 0) {
+            for (int k = 0; k < m; k++) {
+                v[k] = I32F32.safeDiv(v[k], sum);
+            }
+        }
+    }
+
+    /**
+     * {@code weighted_median_col_sparse}: per column, the κ-median over rows with positive stake
+     * (absent entries read as 0). Scores go into a column-major {@code columns × |V|} table so each
+     * column's selection scans contiguous memory.
+     */
+    static long[] weightedMedianColSparse(long[] stake, Rows score, int columns, long majority) {
+        long[] median = new long[columns];
+        int nv = 0;
+        for (long s : stake) {
+            if (s > 0) {
+                nv++;
+            }
+        }
+        if (nv == 0) {
+            return median;
+        }
+        long[] useStake = new long[nv];
+        int[] rowOf = new int[nv];
+        for (int i = 0, k = 0; i < stake.length; i++) {
+            if (stake[i] > 0) {
+                useStake[k] = stake[i];
+                rowOf[k++] = i;
+            }
+        }
+        normalizeInPlace(useStake);
+        long stakeSum = sum(useStake);
+        long minority = I32F32.saturatingSub(stakeSum, majority);
+        long[] table = new long[Math.multiplyExact(columns, nv)];
+        for (int k = 0; k < nv; k++) {
+            int i = rowOf[k];
+            if (i >= score.rows()) {
+                continue;
+            }
+            int[] c = score.col[i];
+            long[] v = score.val[i];
+            for (int p = 0; p < score.len[i]; p++) {
+                if (c[p] < columns) {
+                    table[c[p] * nv + k] = v[p]; // a later duplicate overwrites, as upstream
+                }
+            }
+        }
+        int[] idx = new int[nv];
+        for (int j = 0; j < columns; j++) {
+            for (int k = 0; k < nv; k++) {
+                idx[k] = k;
+            }
+            median[j] = weightedMedian(useStake, table, j * nv, idx, nv, minority, 0, stakeSum);
+        }
+        return median;
+    }
+
+    /**
+     * {@code col_clip_sparse}: entries above their column's threshold become the threshold, or are
+     * dropped when the threshold is not positive. Returns new rows.
+     */
+    static Rows colClipSparse(Rows w, long[] threshold) {
+        Rows out = new Rows(w.rows());
+        for (int i = 0; i < w.rows(); i++) {
+            int m = w.len[i];
+            if (m == 0) {
+                continue;
+            }
+            int[] c = new int[m];
+            long[] v = new long[m];
+            int kept = 0;
+            for (int k = 0; k < m; k++) {
+                int j = w.col[i][k];
+                long x = w.val[i][k];
+                long t = threshold[j];
+                if (x > t) {
+                    if (t <= 0) {
+                        continue;
+                    }
+                    x = t;
+                }
+                c[kept] = j;
+                v[kept++] = x;
+            }
+            out.set(i, c, v, kept);
+        }
+        return out;
+    }
+
+    /**
+     * {@code interpolate_sparse(a, b, columns, ratio)}: {@code a} itself for ratio 0, {@code b} for
+     * ratio 1, else per row {@code a ⊕ ratio ⊗ (b ⊖ a)} over densified rows, keeping positive
+     * results in column order.
+     */
+    static Rows interpolateSparse(Rows a, Rows b, int columns, long ratio) {
+        if (ratio == 0) {
+            return a;
+        }
+        if (ratio == I32F32.ONE) {
+            return b;
+        }
+        Rows out = new Rows(a.rows());
+        long[] row1 = new long[columns];
+        long[] row2 = new long[columns];
+        for (int i = 0; i < a.rows(); i++) {
+            Arrays.fill(row1, 0);
+            Arrays.fill(row2, 0);
+            for (int k = 0; k < a.len[i]; k++) {
+                row1[a.col[i][k]] = a.val[i][k];
+            }
+            for (int k = 0; k < b.len[i]; k++) {
+                row2[b.col[i][k]] = b.val[i][k];
+            }
+            int[] c = new int[columns];
+            long[] v = new long[columns];
+            int m = 0;
+            for (int j = 0; j < columns; j++) {
+                long x = I32F32.saturatingAdd(row1[j], I32F32.saturatingMul(ratio, I32F32.saturatingSub(row2[j], row1[j])));
+                if (x > 0) {
+                    c[m] = j;
+                    v[m++] = x;
+                }
+            }
+            out.set(i, Arrays.copyOf(c, m), Arrays.copyOf(v, m), m);
+        }
+        return out;
+    }
+
+    /**
+     * {@code mat_ema_sparse}: per row a dense accumulator of {@code α ⊗ new ⊕ (1 ⊖ α) ⊗ old}
+     * over columns {@code 0..n-1}; positive results are kept in column order.
+     */
+    static Rows emaSparse(Rows fresh, Rows old, long alpha, int n) {
+        long oneMinusAlpha = I32F32.saturatingSub(I32F32.ONE, alpha);
+        Rows result = new Rows(fresh.rows());
+        long[] acc = new long[n];
+        for (int i = 0; i < fresh.rows(); i++) {
+            if (fresh.len[i] == 0 && old.len[i] == 0) {
+                continue;
+            }
+            Arrays.fill(acc, 0);
+            for (int k = 0; k < fresh.len[i]; k++) {
+                int j = fresh.col[i][k];
+                if (j < n) {
+                    acc[j] = I32F32.saturatingAdd(acc[j], I32F32.saturatingMul(alpha, fresh.val[i][k]));
+                }
+            }
+            for (int k = 0; k < old.len[i]; k++) {
+                int j = old.col[i][k];
+                if (j < n) {
+                    acc[j] = I32F32.saturatingAdd(acc[j], I32F32.saturatingMul(oneMinusAlpha, old.val[i][k]));
+                }
+            }
+            int count = 0;
+            for (int j = 0; j < n; j++) {
+                if (acc[j] > 0) {
+                    count++;
+                }
+            }
+            int[] c = new int[count];
+            long[] v = new long[count];
+            for (int j = 0, m = 0; j < n; j++) {
+                if (acc[j] > 0) {
+                    c[m] = j;
+                    v[m++] = acc[j];
+                }
+            }
+            result.set(i, c, v, count);
+        }
+        return result;
+    }
+
+    /**
+     * {@code mat_ema_alpha_sparse} with a full per-entry α matrix (rows × n): old bonds decay by
+     * {@code 1 ⊖ α}, each new entry adds {@code max(α ⊗ w, 0)}, clamped to 1; only columns present
+     * in the new row survive.
+     */
+    static Rows emaAlphaSparse(Rows fresh, Rows old, long[][] alpha) {
+        int rows = fresh.rows();
+        int n = rows; // upstream assumes a square matrix
+        Rows result = new Rows(rows);
+        int[] stamp = new int[n];
+        long[] decayed = new long[n];
+        int[] decayedStamp = new int[n];
+        for (int i = 0; i < rows; i++) {
+            for (int k = 0; k < fresh.len[i]; k++) {
+                if (fresh.col[i][k] < n) {
+                    stamp[fresh.col[i][k]] = i + 1;
+                }
+            }
+            emaAlphaRow(result, i, fresh, old, alpha[i], stamp, i + 1, decayed, decayedStamp);
+        }
+        return result;
+    }
+
+    /**
+     * One row of {@code mat_ema_alpha_sparse}. {@code alpha[j]} must be valid for every column
+     * {@code j} with {@code stamp[j] == generation} (the columns of the new row); the decayed
+     * values of other columns are never read, so they are not computed.
+     */
+    static void emaAlphaRow(Rows result, int i, Rows fresh, Rows old, long[] alpha, int[] stamp, int generation,
+                            long[] decayed, int[] decayedStamp) {
+        int n = stamp.length;
+        int[] bc = old.col[i];
+        long[] bv = old.val[i];
+        for (int k = 0; k < old.len[i]; k++) {
+            int j = bc[k];
+            if (j < n && stamp[j] == generation) {
+                // a later duplicate column overwrites, as upstream
+                decayed[j] = I32F32.saturatingMul(I32F32.saturatingSub(I32F32.ONE, alpha[j]), bv[k]);
+                decayedStamp[j] = generation;
+            }
+        }
+        int wl = fresh.len[i];
+        int[] wc = fresh.col[i];
+        long[] wv = fresh.val[i];
+        int[] c = new int[wl];
+        long[] v = new long[wl];
+        int m = 0;
+        for (int k = 0; k < wl; k++) {
+            int j = wc[k];
+            if (j >= n) {
+                continue;
+            }
+            long dec = decayedStamp[j] == generation ? decayed[j] : 0;
+            long buy = Math.max(I32F32.saturatingMul(alpha[j], wv[k]), 0);
+            long x = Math.min(I32F32.saturatingAdd(dec, buy), I32F32.ONE);
+            if (x > 0) {
+                c[m] = j;
+                v[m++] = x;
+            }
+        }
+        result.set(i, c, v, m);
+    }
+
+    // ------------------------------------------------------------------ dense matrix helpers
+
+    /** {@code inplace_row_normalize}: rows with a positive sum are divided by it (⊘). */
+    static void rowNormalizeDense(long[][] m) {
+        for (long[] row : m) {
+            rowNormalizeSparse(row, row.length);
+        }
+    }
+
+    /** {@code inplace_col_normalize}: columns with a non-zero (saturating) sum are divided by it. */
+    static void colNormalizeDense(long[][] m) {
+        if (m.length == 0) {
+            return;
+        }
+        int cols = m[0].length;
+        long[] sums = new long[cols];
+        for (long[] row : m) {
+            for (int j = 0; j < cols; j++) {
+                sums[j] = I32F32.saturatingAdd(sums[j], row[j]);
+            }
+        }
+        for (long[] row : m) {
+            for (int j = 0; j < cols; j++) {
+                if (sums[j] != 0) {
+                    row[j] = I32F32.safeDiv(row[j], sums[j]);
+                }
+            }
+        }
+    }
+
+    /** {@code inplace_col_max_upscale}: columns with a non-zero maximum are divided by it. */
+    static void colMaxUpscaleDense(long[][] m) {
+        if (m.length == 0) {
+            return;
+        }
+        int cols = m[0].length;
+        long[] max = new long[cols];
+        for (long[] row : m) {
+            for (int j = 0; j < cols; j++) {
+                max[j] = Math.max(max[j], row[j]);
+            }
+        }
+        for (long[] row : m) {
+            for (int j = 0; j < cols; j++) {
+                if (max[j] != 0) {
+                    row[j] = I32F32.safeDiv(row[j], max[j]);
+                }
+            }
+        }
+    }
+
+    /** {@code inplace_col_clip}: cells above their column's threshold become the threshold. */
+    static long[][] colClipDense(long[][] m, long[] threshold) {
+        long[][] out = new long[m.length][];
+        for (int i = 0; i < m.length; i++) {
+            long[] row = m[i].clone();
+            for (int j = 0; j < row.length; j++) {
+                if (row[j] > threshold[j]) {
+                    row[j] = threshold[j];
+                }
+            }
+            out[i] = row;
+        }
+        return out;
+    }
+
+    /** {@code interpolate}: {@code a} for ratio 0, {@code b} for ratio 1, else {@code a ⊕ r ⊗ (b ⊖ a)}. */
+    static long[][] interpolateDense(long[][] a, long[][] b, long ratio) {
+        if (ratio == 0) {
+            return a;
+        }
+        if (ratio == I32F32.ONE) {
+            return b;
+        }
+        long[][] out = new long[a.length][];
+        for (int i = 0; i < a.length; i++) {
+            out[i] = new long[a[i].length];
+            for (int j = 0; j < a[i].length; j++) {
+                out[i][j] = I32F32.saturatingAdd(a[i][j], I32F32.saturatingMul(ratio, I32F32.saturatingSub(b[i][j], a[i][j])));
+            }
+        }
+        return out;
+    }
+
+    /** {@code mat_ema}: {@code α ⊗ new ⊕ (1 ⊖ α) ⊗ old} per cell. */
+    static long[][] emaDense(long[][] fresh, long[][] old, long alpha) {
+        long oneMinusAlpha = I32F32.saturatingSub(I32F32.ONE, alpha);
+        long[][] r = new long[fresh.length][];
+        for (int i = 0; i < fresh.length; i++) {
+            r[i] = new long[fresh[i].length];
+            for (int j = 0; j < fresh[i].length; j++) {
+                r[i][j] = I32F32.saturatingAdd(I32F32.saturatingMul(alpha, fresh[i][j]),
+                        I32F32.saturatingMul(oneMinusAlpha, old[i][j]));
+            }
+        }
+        return r;
+    }
+
+    /** {@code mat_ema_alpha}: {@code min((1 ⊖ α) ⊗ old ⊕ max(α ⊗ new, 0), 1)} per cell. */
+    static long[][] emaAlphaDense(long[][] fresh, long[][] old, long[][] alpha) {
+        long[][] r = new long[fresh.length][];
+        for (int i = 0; i < fresh.length; i++) {
+            r[i] = new long[fresh[i].length];
+            for (int j = 0; j < fresh[i].length; j++) {
+                long a = alpha[i][j];
+                long dec = I32F32.saturatingMul(I32F32.saturatingSub(I32F32.ONE, a), old[i][j]);
+                long buy = Math.max(I32F32.saturatingMul(a, fresh[i][j]), 0);
+                r[i][j] = Math.min(I32F32.saturatingAdd(dec, buy), I32F32.ONE);
+            }
+        }
+        return r;
+    }
 }
