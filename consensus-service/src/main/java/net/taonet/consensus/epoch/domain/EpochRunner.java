@@ -1,0 +1,93 @@
+package net.taonet.consensus.epoch.domain;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import net.taonet.consensus.ConsensusProperties;
+import net.taonet.events.EventCatalog;
+import net.taonet.events.consensus.EpochCompleted;
+import net.taonet.platform.chain.EpochSchedule;
+import net.taonet.platform.outbox.Outbox;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Runs one subnet's due epoch in one transaction: lock the subnet, snapshot, compute, store inputs and
+ * outputs, persist bonds and permits, mark the epoch done and publish {@code EpochCompleted} through the
+ * outbox. A crash anywhere before the commit leaves no trace; the next tick (of any instance) runs it.
+ */
+@Component
+public class EpochRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(EpochRunner.class);
+
+    /** What a call did. */
+    public enum Result { RAN, NOT_DUE, BUSY }
+
+    private final EpochRepository repository;
+    private final Outbox outbox;
+    private final TransactionTemplate tx;
+    private final ConsensusProperties properties;
+
+    public EpochRunner(EpochRepository repository, Outbox outbox, PlatformTransactionManager txManager,
+            ConsensusProperties properties) {
+        this.repository = repository;
+        this.outbox = outbox;
+        this.tx = new TransactionTemplate(txManager);
+        this.properties = properties;
+    }
+
+    /** Runs the subnet's epoch due at {@code currentBlock}, unless it ran already or another run holds the subnet. */
+    public Result runIfDue(int netuid, long currentBlock) {
+        Result result = tx.execute(status -> {
+            Optional<SubnetRow> locked = repository.lockSubnet(netuid);
+            if (locked.isEmpty()) {
+                return Result.BUSY;
+            }
+            SubnetRow subnet = locked.get();
+            if (subnet.dissolved()) {
+                return Result.NOT_DUE;
+            }
+            OptionalLong due = EpochDue.dueEpoch(netuid, subnet.tempo(), subnet.registeredAtBlock(), subnet.lastEpoch(),
+                    subnet.lastEpochBlock(), currentBlock);
+            if (due.isEmpty()) {
+                return Result.NOT_DUE;
+            }
+            long epoch = due.getAsLong();
+            long block = EpochDue.epochBlock(netuid, subnet.tempo(), currentBlock);
+            long scheduleIndex = EpochSchedule.epochIndex(netuid, subnet.tempo(), block);
+            EpochSnapshot snapshot = repository.readSnapshot(subnet, epoch, block, scheduleIndex,
+                    properties.raoEmission());
+            long start = System.nanoTime();
+            List<UidOutcome> outcomes = EpochEngine.run(snapshot);
+            long micros = (System.nanoTime() - start) / 1_000;
+            String json = SnapshotJson.write(snapshot);
+            String hash = SnapshotJson.sha256(json);
+            if (repository.insertEpoch(snapshot, json, hash, properties.instanceId(), micros) == 0) {
+                status.setRollbackOnly();
+                return Result.NOT_DUE;
+            }
+            repository.insertOutcomes(netuid, epoch, outcomes);
+            repository.persistBondsAndPermits(netuid, outcomes);
+            repository.markEpochDone(netuid, epoch, block);
+            outbox.publish(EventCatalog.EPOCH_COMPLETED, Integer.toString(netuid), block,
+                    completedEvent(snapshot, hash, outcomes));
+            log.debug("subnet {} epoch {} at block {}: n={} in {} µs", netuid, epoch, block, snapshot.n(), micros);
+            return Result.RAN;
+        });
+        return result == null ? Result.NOT_DUE : result;
+    }
+
+    static EpochCompleted completedEvent(EpochSnapshot s, String hash, List<UidOutcome> outcomes) {
+        List<EpochCompleted.UidResult> uids = outcomes.stream()
+                .filter(o -> o.hotkey() != null) // hotkey-less UIDs earn nothing and are not reported (spec §11.10)
+                .map(o -> new EpochCompleted.UidResult(o.uid(), o.hotkey(), o.active(), o.stakeWeight(), o.consensus(),
+                        o.incentive(), o.dividends(), o.validatorTrust(), o.validatorPermit(), o.serverEmissionBits(),
+                        o.validatorEmissionBits()))
+                .toList();
+        return new EpochCompleted(s.netuid(), s.epoch(), s.block(), hash, uids);
+    }
+}

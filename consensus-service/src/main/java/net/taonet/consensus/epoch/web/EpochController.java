@@ -1,0 +1,115 @@
+package net.taonet.consensus.epoch.web;
+
+import java.util.List;
+import java.util.Map;
+import net.taonet.consensus.epoch.domain.EpochRepository;
+import net.taonet.consensus.epoch.domain.EpochRepository.EpochRecord;
+import net.taonet.consensus.epoch.domain.EpochSnapshot;
+import net.taonet.consensus.epoch.domain.HyperparameterOverrides;
+import net.taonet.consensus.epoch.domain.ReplayService;
+import net.taonet.consensus.epoch.domain.SnapshotJson;
+import net.taonet.consensus.epoch.domain.UidOutcome;
+import net.taonet.platform.problem.ApiProblem;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Epochs of a subnet, one epoch's inputs and outputs, the latest consensus view, and replays. */
+@RestController
+@RequestMapping("/api/v1/subnets/{netuid}")
+public class EpochController {
+
+    private static final int MAX_PAGE_SIZE = 200;
+
+    private final EpochRepository repository;
+    private final ReplayService replays;
+
+    public EpochController(EpochRepository repository, ReplayService replays) {
+        this.repository = repository;
+        this.replays = replays;
+    }
+
+    public record EpochSummary(long epoch, long block, int n, String inputsHash, String computedBy,
+            long computeMicros, String completedAt) {
+        static EpochSummary of(EpochRecord r) {
+            return new EpochSummary(r.epoch(), r.block(), r.n(), r.inputsHash(), r.computedBy(), r.computeMicros(),
+                    r.completedAt() == null ? null : r.completedAt().toString());
+        }
+    }
+
+    public record EpochPage(int netuid, int page, int size, long total, List<EpochSummary> epochs) {
+    }
+
+    public record EpochDetail(int netuid, long epoch, long block, long raoEmission, String inputsHash,
+            EpochSnapshot inputs, List<UidOutcome> outputs) {
+    }
+
+    public record ConsensusView(int netuid, Long epoch, Long block, List<UidOutcome> uids) {
+    }
+
+    public record ReplayRequest(Map<String, Object> hyperparameters) {
+    }
+
+    @GetMapping("/epochs")
+    public EpochPage epochs(@PathVariable int netuid, @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "20") int size) {
+        if (page < 0) {
+            throw ApiProblem.badRequest("invalid-page", "page must be ≥ 0, got " + page).with("minimum", 0);
+        }
+        if (size < 1 || size > MAX_PAGE_SIZE) {
+            throw ApiProblem.badRequest("invalid-page-size", "size must be in [1, " + MAX_PAGE_SIZE + "], got " + size)
+                    .with("minimum", 1).with("maximum", MAX_PAGE_SIZE);
+        }
+        long total = repository.countEpochs(netuid);
+        if (total == 0 && repository.subnet(netuid).isEmpty()) {
+            throw unknownSubnet(netuid);
+        }
+        List<EpochSummary> items = repository.epochs(netuid, Math.multiplyExact(page, size), size).stream()
+                .map(EpochSummary::of).toList();
+        return new EpochPage(netuid, page, size, total, items);
+    }
+
+    @GetMapping("/epochs/{epoch}")
+    public EpochDetail epoch(@PathVariable int netuid, @PathVariable long epoch) {
+        EpochRecord r = repository.epoch(netuid, epoch).orElseThrow(() -> ApiProblem.notFound("epoch-not-found",
+                "subnet " + netuid + " has no epoch " + epoch));
+        String inputs = repository.inputs(netuid, epoch).orElseThrow()[0];
+        return new EpochDetail(netuid, epoch, r.block(), r.raoEmission(), r.inputsHash(), SnapshotJson.read(inputs),
+                repository.outcomes(netuid, epoch));
+    }
+
+    @GetMapping("/consensus")
+    public ConsensusView consensus(@PathVariable int netuid) {
+        var latest = repository.latestEpoch(netuid);
+        if (latest.isEmpty()) {
+            if (repository.subnet(netuid).isEmpty()) {
+                throw unknownSubnet(netuid);
+            }
+            return new ConsensusView(netuid, null, null, List.of());
+        }
+        EpochRecord r = latest.get();
+        return new ConsensusView(netuid, r.epoch(), r.block(), repository.outcomes(netuid, r.epoch()));
+    }
+
+    @PostMapping("/epochs/{epoch}/replay")
+    public ReplayService.Replay replay(@PathVariable int netuid, @PathVariable long epoch,
+            @RequestBody(required = false) ReplayRequest request) {
+        Map<String, Object> overrides = request == null || request.hyperparameters() == null
+                ? Map.of() : request.hyperparameters();
+        return replays.replay(netuid, epoch, overrides);
+    }
+
+    /** The hyperparameters a replay accepts, for clients that build override forms. */
+    @GetMapping("/epochs/replay-hyperparameters")
+    public List<String> replayHyperparameters(@PathVariable int netuid) {
+        return HyperparameterOverrides.names();
+    }
+
+    private static ApiProblem unknownSubnet(int netuid) {
+        return ApiProblem.notFound("subnet-not-found", "subnet " + netuid + " is not known to consensus");
+    }
+}
