@@ -39,6 +39,33 @@ public class Outbox {
                 VALUES (?, ?, ?, ?, ?, ?, ?)""",
                 event.eventId(), event.type().topic(), event.key(), event.type().name(), event.type().version(),
                 event.block(), codec.encode(event.payload()));
+        wakeRelayAfterCommit();
+        return event.eventId();
+    }
+
+    /**
+     * Records several events in the current transaction with one batched statement, in list order (for
+     * a state change that produces many events at once, e.g. an epoch payout).
+     */
+    public void publishAll(java.util.List<? extends EventEnvelope<?>> events) {
+        if (!TransactionSynchronizationManager.isActualTransactionActive()) {
+            throw new IllegalStateException("Outbox.publishAll needs the transaction that changes the state");
+        }
+        if (events.isEmpty()) {
+            return;
+        }
+        java.util.List<Object[]> rows = new java.util.ArrayList<>(events.size());
+        for (EventEnvelope<?> event : events) {
+            rows.add(new Object[] {event.eventId(), event.type().topic(), event.key(), event.type().name(),
+                    event.type().version(), event.block(), codec.encode(event.payload())});
+        }
+        jdbc.batchUpdate("""
+                INSERT INTO outbox_event (event_id, topic, record_key, event_type, event_version, block, payload)
+                VALUES (?, ?, ?, ?, ?, ?, ?)""", rows);
+        wakeRelayAfterCommit();
+    }
+
+    private void wakeRelayAfterCommit() {
         if (relay != null) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
@@ -47,6 +74,5 @@ public class Outbox {
                 }
             });
         }
-        return event.eventId();
     }
 }
