@@ -70,7 +70,9 @@ class GemmTaskTypeTest {
 
             GemmResult parsed = GemmResult.parse(result);
             float[] wrong = parsed.c().clone();
-            wrong[100] += 0.5f;
+            for (int j = 0; j < 64; j++) { // a whole wrong row: missed only if a round draws r = 0 (2^-64)
+                wrong[64 + j] += 0.5f;
+            }
             assertThat(type.scorer().score(challenge,
                     new Submission(new GemmResult(64, 64, wrong).toJson(), 0, 1000))).isZero();
             assertThat(type.scorer().score(challenge,
