@@ -23,11 +23,11 @@ public class Upstreams {
     private final WebClient consensus;
     private final WebClient scoring;
 
-    public Upstreams(WebClient.Builder builder, GatewayProperties props,
+    public Upstreams(GatewayProperties props,
             @Value("${taonet.internal.service-key:local-service-key}") String serviceKey) {
         HttpClient http = HttpClient.create().option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 2_000)
                 .responseTimeout(Duration.ofSeconds(120));
-        WebClient.Builder base = builder.clone().clientConnector(new ReactorClientHttpConnector(http))
+        WebClient.Builder base = WebClient.builder().clientConnector(new ReactorClientHttpConnector(http))
                 .defaultHeader(SERVICE_KEY_HEADER, serviceKey)
                 .codecs(c -> c.defaultCodecs().maxInMemorySize(8 * 1024 * 1024));
         this.registry = base.clone().baseUrl(props.services().registry().toString()).build();
