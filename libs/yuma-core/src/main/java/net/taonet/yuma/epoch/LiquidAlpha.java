@@ -49,7 +49,7 @@ final class LiquidAlpha {
     /** {@code clamp(αl ⊕ σ ⊗ (αh ⊖ αl), αl, αh)}, {@code σ = 1 ÷ₛ (1 ⊕ exp_safe(k/−100 ⊗ (d ⊖ ½)))}. */
     long alphaForDifference(long d) {
         long z = I32F32.saturatingMul(slope, I32F32.saturatingSub(d, I32F32.HALF));
-        long sigmoid = I32F32.saturatingDiv(I32F32.ONE, I32F32.saturatingAdd(I32F32.ONE, FixedExp.expSafe(z)));
+        long sigmoid = I32F32.oneOver(I32F32.saturatingAdd(I32F32.ONE, FixedExp.expSafe(z)));
         long a = I32F32.saturatingAdd(low, I32F32.saturatingMul(sigmoid, range));
         return I32F32.clamp(a, low, high);
     }

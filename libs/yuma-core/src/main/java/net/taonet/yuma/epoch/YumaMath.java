@@ -107,13 +107,14 @@ public final class YumaMath {
             for (int p = 0; p < size; p++) {
                 int x = idx[p];
                 long s = score[scoreOffset + x];
-                if (s < pivot) {
-                    loStake = I32F32.saturatingAdd(loStake, stake[x]);
-                    nLower++;
-                } else if (s > pivot) {
-                    hiStake = I32F32.saturatingAdd(hiStake, stake[x]);
-                    nUpper++;
-                }
+                // branch-free: the comparisons are data-dependent coin flips; adding 0 to a
+                // saturating sum leaves it unchanged
+                long below = s < pivot ? -1L : 0L;
+                long above = s > pivot ? -1L : 0L;
+                loStake = I32F32.saturatingAdd(loStake, stake[x] & below);
+                hiStake = I32F32.saturatingAdd(hiStake, stake[x] & above);
+                nLower -= (int) below;
+                nUpper -= (int) above;
             }
             long loBound = I32F32.saturatingAdd(lo, loStake);
             long hiBound = I32F32.saturatingSub(hi, hiStake);
@@ -138,10 +139,17 @@ public final class YumaMath {
     /** Stable in-place filter of the partition to the entries below (or above) the pivot. */
     private static int keep(long[] score, int off, int[] idx, int size, long pivot, boolean lower) {
         int w = 0;
-        for (int p = 0; p < size; p++) {
-            long s = score[off + idx[p]];
-            if (lower ? s < pivot : s > pivot) {
-                idx[w++] = idx[p];
+        if (lower) {
+            for (int p = 0; p < size; p++) {
+                int x = idx[p];
+                idx[w] = x; // branch-free compaction: always write, advance only on a match
+                w += score[off + x] < pivot ? 1 : 0;
+            }
+        } else {
+            for (int p = 0; p < size; p++) {
+                int x = idx[p];
+                idx[w] = x;
+                w += score[off + x] > pivot ? 1 : 0;
             }
         }
         return w;

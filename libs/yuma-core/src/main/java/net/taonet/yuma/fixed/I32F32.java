@@ -181,6 +181,29 @@ public final class I32F32 {
         return divide(a, b, false, orElse);
     }
 
+    /**
+     * {@code 1 ÷ x} for {@code x ≥ 1} (bits at least 2^32): {@code trunc(2^64 / x)}, which always
+     * fits, so the checked, saturating and safe divisions all agree. One hardware division instead
+     * of the general 96-bit path; used by the sigmoid and the exponential.
+     */
+    public static long oneOver(long x) {
+        if (x < ONE) {
+            return saturatingDiv(ONE, x);
+        }
+        long q = Long.MAX_VALUE / x;
+        long r = Long.MAX_VALUE - q * x + 1; // 2^63 - q·x, in (0, x]
+        if (r == x) {
+            q++;
+            r = 0;
+        }
+        q <<= 1;
+        r <<= 1; // 2^64 - q·x as an unsigned value below 2x
+        if (Long.compareUnsigned(r, x) >= 0) {
+            q++;
+        }
+        return q;
+    }
+
     /** Saturating divide ÷ₛ: truncated quotient, clamped on overflow ({@code b ≠ 0} required). */
     public static long saturatingDiv(long a, long b) {
         if (b == 0) {
