@@ -88,7 +88,7 @@ public class MvcProblemHandler extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
             HttpStatusCode statusCode, WebRequest request) {
         ResponseEntity<Object> response = super.handleExceptionInternal(ex, body, headers, statusCode, request);
-        if (response != null && response.getBody() instanceof ProblemDetail pd && pd.getType().toString().equals("about:blank")) {
+        if (response != null && response.getBody() instanceof ProblemDetail pd && (pd.getType() == null || pd.getType().toString().equals("about:blank"))) {
             pd.setType(java.net.URI.create(ApiProblem.TYPE_PREFIX + slug(statusCode)));
         }
         return response;
