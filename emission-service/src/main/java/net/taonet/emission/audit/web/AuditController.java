@@ -1,0 +1,22 @@
+package net.taonet.emission.audit.web;
+
+import net.taonet.emission.audit.domain.Auditor;
+import net.taonet.emission.audit.domain.Auditor.Report;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** {@code GET /api/v1/audit}: the ledger's invariants with their figures (always 200; {@code ok} says). */
+@RestController
+public class AuditController {
+
+    private final Auditor auditor;
+
+    public AuditController(Auditor auditor) {
+        this.auditor = auditor;
+    }
+
+    @GetMapping("/api/v1/audit")
+    public Report audit() {
+        return auditor.audit();
+    }
+}

@@ -1,0 +1,48 @@
+package net.taonet.emission.emission.messaging;
+
+import net.taonet.emission.emission.domain.SettlementService;
+import net.taonet.events.EventCatalog;
+import net.taonet.events.EventCodec;
+import net.taonet.events.Topics;
+import net.taonet.events.consensus.EpochCompleted;
+import net.taonet.platform.inbox.IdempotentConsumer;
+import net.taonet.platform.inbox.InboundEvent;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Receives {@code EpochCompleted}: records it once (event id and (netuid, epoch)), then settles the
+ * subnet's waiting epochs in order.
+ */
+@Component
+public class EpochCompletedListener {
+
+    static final String CONSUMER = "emission.epochs";
+
+    private final SettlementService settlements;
+    private final IdempotentConsumer consumer;
+    private final EventCodec codec;
+
+    public EpochCompletedListener(SettlementService settlements, IdempotentConsumer consumer, EventCodec codec) {
+        this.settlements = settlements;
+        this.consumer = consumer;
+        this.codec = codec;
+    }
+
+    @KafkaListener(topics = Topics.CONSENSUS_EPOCHS)
+    public void on(ConsumerRecord<String, String> record) {
+        handle(InboundEvent.from(record));
+    }
+
+    /** Returns how many epochs were settled now (public for tests that deliver events directly). */
+    public int handle(InboundEvent event) {
+        if (!event.is(EventCatalog.EPOCH_COMPLETED)) {
+            return 0;
+        }
+        EpochCompleted e = event.decode(EventCatalog.EPOCH_COMPLETED, codec);
+        SettlementService.validate(e);
+        consumer.processOnce(CONSUMER, event.eventId(), () -> settlements.receive(event.eventId(), e));
+        return settlements.settlePending(e.netuid());
+    }
+}
