@@ -76,21 +76,28 @@ public final class SparseMatrix {
 
     /** Starts a builder for a matrix with the given number of rows. */
     public static Builder builder(int rows) {
-        return new Builder(rows);
+        return new Builder(rows, 16);
+    }
+
+    /** Starts a builder sized for about {@code expectedEntries} entries. */
+    public static Builder builder(int rows, int expectedEntries) {
+        return new Builder(rows, Math.max(16, expectedEntries));
     }
 
     /** Builds a matrix row by row, in row order. */
     public static final class Builder {
         private final int rows;
         private final int[] rowStart;
-        private int[] cols = new int[16];
-        private long[] values = new long[16];
+        private int[] cols;
+        private long[] values;
         private int size;
         private int currentRow;
 
-        private Builder(int rows) {
+        private Builder(int rows, int capacity) {
             this.rows = rows;
             this.rowStart = new int[rows + 1];
+            this.cols = new int[capacity];
+            this.values = new long[capacity];
         }
 
         /** Appends an entry to row {@code i}; rows must be filled in non-decreasing order. */
@@ -118,12 +125,6 @@ public final class SparseMatrix {
             for (int k = 0; k < length; k++) {
                 add(i, rowCols[k], rowValues[k]);
             }
-            if (length == 0 && i >= currentRow && i < rows) {
-                while (currentRow < i) {
-                    currentRow++;
-                    rowStart[currentRow] = size;
-                }
-            }
             return this;
         }
 
@@ -132,7 +133,8 @@ public final class SparseMatrix {
                 currentRow++;
                 rowStart[currentRow] = size;
             }
-            return new SparseMatrix(rowStart.clone(), Arrays.copyOf(cols, size), Arrays.copyOf(values, size));
+            return new SparseMatrix(rowStart.clone(), size == cols.length ? cols.clone() : Arrays.copyOf(cols, size),
+                    size == values.length ? values.clone() : Arrays.copyOf(values, size));
         }
     }
 

@@ -3,6 +3,7 @@ package net.taonet.yuma.epoch;
 import java.util.Arrays;
 
 import net.taonet.yuma.SparseMatrix;
+import net.taonet.yuma.fixed.I32F32;
 
 /**
  * Mutable working form of a sparse matrix inside one epoch run: per row a column array, a value
@@ -50,7 +51,11 @@ final class Rows {
 
     /** The rows as an immutable matrix, values as given (I32F32 bits or u16). */
     SparseMatrix toMatrix() {
-        SparseMatrix.Builder b = SparseMatrix.builder(rows());
+        int total = 0;
+        for (int l : len) {
+            total += l;
+        }
+        SparseMatrix.Builder b = SparseMatrix.builder(rows(), total);
         for (int i = 0; i < rows(); i++) {
             for (int k = 0; k < len[i]; k++) {
                 b.add(i, col[i][k], val[i][k]);
@@ -71,9 +76,13 @@ final class Rows {
             for (int k = 0; k < len[i]; k++) {
                 int j = c[k];
                 if (j < n) {
-                    colSum[j] = net.taonet.yuma.fixed.I32F32.saturatingAdd(colSum[j], v[k]);
+                    colSum[j] = I32F32.saturatingAdd(colSum[j], v[k]);
                 }
             }
+        }
+        double[] hint = new double[n];
+        for (int j = 0; j < n; j++) {
+            hint[j] = I32F32.reciprocalHint(colSum[j]);
         }
         for (int i = 0; i < rows(); i++) {
             int[] c = col[i];
@@ -81,7 +90,7 @@ final class Rows {
             for (int k = 0; k < len[i]; k++) {
                 int j = c[k];
                 if (j < n && colSum[j] != 0) {
-                    v[k] = net.taonet.yuma.fixed.I32F32.safeDiv(v[k], colSum[j]);
+                    v[k] = I32F32.safeDiv(v[k], colSum[j], hint[j]);
                 }
             }
         }
@@ -98,11 +107,15 @@ final class Rows {
                 }
             }
         }
+        double[] hint = new double[n];
+        for (int j = 0; j < n; j++) {
+            hint[j] = I32F32.reciprocalHint(colMax[j]);
+        }
         for (int i = 0; i < rows(); i++) {
             for (int k = 0; k < len[i]; k++) {
                 int j = col[i][k];
                 if (j < n && colMax[j] != 0) {
-                    val[i][k] = net.taonet.yuma.fixed.I32F32.safeDiv(val[i][k], colMax[j]);
+                    val[i][k] = I32F32.safeDiv(val[i][k], colMax[j], hint[j]);
                 }
             }
         }

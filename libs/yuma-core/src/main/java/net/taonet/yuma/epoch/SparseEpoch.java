@@ -428,7 +428,11 @@ public final class SparseEpoch {
 
     /** §5.14: the q()-converted bond row for every UID with a new permit, an empty row otherwise. */
     private SparseMatrix storedBondsU16() {
-        SparseMatrix.Builder b = SparseMatrix.builder(n);
+        int total = 0;
+        for (int i = 0; i < n; i++) {
+            total += permitNew[i] ? storedBonds.len[i] : 0;
+        }
+        SparseMatrix.Builder b = SparseMatrix.builder(n, total);
         for (int i = 0; i < n; i++) {
             if (!permitNew[i]) {
                 continue;

@@ -259,8 +259,9 @@ public final class YumaMath {
             sum += v[k];
         }
         if (sum > 0) {
+            double hint = I32F32.reciprocalHint(sum);
             for (int k = 0; k < m; k++) {
-                v[k] = I32F32.safeDiv(v[k], sum);
+                v[k] = I32F32.safeDiv(v[k], sum, hint);
             }
         }
     }

@@ -173,6 +173,47 @@ public final class I32F32 {
         return divide(a, b, false, 0L);
     }
 
+    /**
+     * {@code 2^32 / b} as a double: the hint {@link #safeDiv(long, long, double)} needs to divide
+     * many values by the same {@code b} (column sums, row sums) without a hardware division each.
+     */
+    public static double reciprocalHint(long b) {
+        return b == 0 ? 0.0 : 0x1p32 / b;
+    }
+
+    /**
+     * {@link #safeDiv(long, long)} with a precomputed {@link #reciprocalHint(long)}: the quotient is
+     * estimated in floating point and then corrected with an exact 128-bit remainder, so the
+     * result is bit-identical; dividends or divisors outside the fast domain take the general path.
+     */
+    public static long safeDiv(long a, long b, double hint) {
+        if (a < 0 || b <= 0) {
+            return safeDiv(a, b);
+        }
+        double estimate = a * hint;
+        if (!(estimate < 0x1p52)) {
+            return safeDiv(a, b);
+        }
+        long q = (long) estimate;
+        // r = a·2^32 - q·b as a signed 128-bit value (hi, lo); |r| is at most a few b
+        long nLo = a << FRAC_BITS;
+        long pLo = q * b;
+        long rLo = nLo - pLo;
+        long rHi = (a >>> (64 - FRAC_BITS)) - Math.multiplyHigh(q, b) - (Long.compareUnsigned(nLo, pLo) < 0 ? 1 : 0);
+        while (rHi < 0) {
+            q--;
+            long lo = rLo + b;
+            rHi += Long.compareUnsigned(lo, rLo) < 0 ? 1 : 0;
+            rLo = lo;
+        }
+        while (rHi > 0 || Long.compareUnsigned(rLo, b) >= 0) {
+            q++;
+            rHi -= Long.compareUnsigned(rLo, b) < 0 ? 1 : 0;
+            rLo -= b;
+        }
+        return q;
+    }
+
     /** Checked divide: the truncated quotient, or {@code orElse} on a zero divisor or overflow. */
     public static long checkedDivOr(long a, long b, long orElse) {
         if (b == 0) {
