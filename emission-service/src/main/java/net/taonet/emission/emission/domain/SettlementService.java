@@ -219,7 +219,7 @@ public class SettlementService {
                             AccountKey k = AccountKey.stake(rs.getString(1), rs.getString(2), netuid);
                             nominators.computeIfAbsent(k.hotkey(), x -> new ArrayList<>()).add(k);
                             accounts.add(k);
-                        }, new SqlArrayValue("varchar", validatorHotkeys.toArray()));
+                        }, netuid, new SqlArrayValue("varchar", validatorHotkeys.toArray()));
                 takeOf = takes.takes(validatorHotkeys);
             }
         }
@@ -296,7 +296,6 @@ public class SettlementService {
                 blocks, split.accrued(), split.ownerCut(), split.raoEmission(), split.paid(), payouts)));
         // One StakeChanged per credited hotkey: its delta over all positions, and its new total.
         Map<String, Long> deltaByHotkey = new TreeMap<>();
-        Map<String, String> coldkeyOf = new HashMap<>();
         posting.deltas().forEach((k, d) -> {
             if (k.isStake()) {
                 deltaByHotkey.merge(k.hotkey(), d, Long::sum);
@@ -304,7 +303,7 @@ public class SettlementService {
         });
         Map<String, String> owners = deltaByHotkey.isEmpty() ? Map.of() : network.ownersOf(deltaByHotkey.keySet());
         deltaByHotkey.forEach((hotkey, delta) -> events.add(EventEnvelope.create(EventCatalog.STAKE_CHANGED, key,
-                posting.block(), new StakeChanged(netuid, hotkey, owners.getOrDefault(hotkey, coldkeyOf.get(hotkey)), delta,
+                posting.block(), new StakeChanged(netuid, hotkey, owners.get(hotkey), delta,
                         posting.hotkeyTotals().getOrDefault(new Posting.HotkeyStake(netuid, hotkey), 0L), "epoch_payout"))));
         outbox.publishAll(events);
     }

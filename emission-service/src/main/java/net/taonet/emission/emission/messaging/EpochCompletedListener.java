@@ -19,6 +19,7 @@ import org.springframework.stereotype.Component;
 public class EpochCompletedListener {
 
     static final String CONSUMER = "emission.epochs";
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(EpochCompletedListener.class);
 
     private final SettlementService settlements;
     private final IdempotentConsumer consumer;
@@ -43,6 +44,12 @@ public class EpochCompletedListener {
         EpochCompleted e = event.decode(EventCatalog.EPOCH_COMPLETED, codec);
         SettlementService.validate(e);
         consumer.processOnce(CONSUMER, event.eventId(), () -> settlements.receive(event.eventId(), e));
-        return settlements.settlePending(e.netuid());
+        try {
+            return settlements.settlePending(e.netuid());
+        } catch (RuntimeException ex) {
+            // The epoch is safely recorded in the inbox: the retry settles it, the record is done with.
+            log.warn("settling subnet {} failed, will retry: {}", e.netuid(), ex.getMessage());
+            return 0;
+        }
     }
 }
