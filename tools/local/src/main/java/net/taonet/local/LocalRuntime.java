@@ -66,7 +66,7 @@ public final class LocalRuntime {
     }
 
     /**
-     * Stops everything: the services (SIGTERM, SIGKILL after 20 s), then Kafka (30 s), then PostgreSQL
+     * Stops everything: the services (SIGTERM, SIGKILL after 30 s), then Kafka (30 s), then PostgreSQL
      * (fast shutdown). Besides the PID files it sweeps any process that carries this checkout's marker, so
      * a lost PID file cannot leave a process behind.
      */
@@ -90,7 +90,7 @@ public final class LocalRuntime {
             if (!services.isEmpty()) {
                 anything = true;
                 out.println("stopping " + String.join(", ", services.keySet()) + "...");
-                boolean graceful = Processes.stopAll(services.values(), Duration.ofSeconds(20));
+                boolean graceful = Processes.stopAll(services.values(), Duration.ofSeconds(Up.SERVICE_GRACE_SECONDS));
                 out.println(graceful ? "  services stopped" : "  services stopped (some had to be killed)");
             }
             serviceNamesWithPidFiles().stream()
@@ -124,6 +124,13 @@ public final class LocalRuntime {
             if (!anything) {
                 out.println("nothing was running");
             }
+            // Unpacked jars of older builds: nothing runs from them any more.
+            List<Path> current = new ArrayList<>();
+            AppImages images = new AppImages(layout);
+            for (ServiceSpec spec : services()) {
+                spec.jar(layout.root()).ifPresent(jar -> current.add(images.folder(spec.module(), jar)));
+            }
+            images.pruneExcept(current);
             return 0;
         } catch (IOException e) {
             throw new UncheckedIOException(e);

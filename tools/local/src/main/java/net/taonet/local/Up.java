@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -24,12 +25,15 @@ final class Up {
 
     /** Block time of the local profile (DESIGN §3): one block a second makes epochs come by quickly. */
     static final String LOCAL_BLOCK_TIME = "1s";
+    /** SIGTERM to SIGKILL: Spring's graceful shutdown, then writing the class-data archive (AppImages). */
+    static final int SERVICE_GRACE_SECONDS = 30;
 
     private final Layout layout;
     private final List<ServiceSpec> services;
     private final PrintStream out;
     private final LocalPostgres postgres;
     private final LocalKafka kafka;
+    private final AppImages images;
 
     /** Guards starting a process against an interruption: the abort waits for a start in progress. */
     private final Object guard = new Object();
@@ -43,6 +47,7 @@ final class Up {
         this.out = out;
         this.postgres = new LocalPostgres(layout);
         this.kafka = new LocalKafka(layout);
+        this.images = new AppImages(layout);
     }
 
     private record Stopper(String name, Runnable stop) {
@@ -149,6 +154,13 @@ final class Up {
 
     private Map<ServiceSpec, ProcessHandle> startServices(String genesis) {
         Map<ServiceSpec, ProcessHandle> processes = new LinkedHashMap<>();
+        List<Path[]> toUnpack = new ArrayList<>();
+        for (ServiceSpec spec : services) {
+            if (Processes.live(layout.pidFile(spec.name()), Processes.markers(layout, spec.name())).isEmpty()) {
+                spec.jar(layout.root()).ifPresent(jar -> toUnpack.add(new Path[] {Path.of(spec.module()), jar}));
+            }
+        }
+        images.prepare(toUnpack);
         for (ServiceSpec spec : services) {
             Optional<ProcessHandle> existing = Processes.live(layout.pidFile(spec.name()),
                     Processes.markers(layout, spec.name()));
@@ -165,8 +177,8 @@ final class Up {
             List<String> command = new ArrayList<>(List.of(Layout.javaExecutable(), "-Xmx256m",
                     "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xss512k"));
             command.addAll(Processes.markerOptions(layout, spec.name()));
-            command.addAll(List.of("-jar", jar.toString(),
-                    "--server.port=" + spec.port(),
+            command.addAll(images.launch(spec.name(), spec.module(), jar));
+            command.addAll(List.of("--server.port=" + spec.port(),
                     "--spring.profiles.active=local",
                     "--spring.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
                     "--taonet.chain.genesis=" + genesis,
@@ -177,7 +189,7 @@ final class Up {
                         Map.of()).toHandle();
                 Processes.writePid(layout.pidFile(spec.name()), started.pid());
                 startedHere.add(new Stopper(spec.name(), () -> {
-                    Processes.stop(started, Duration.ofSeconds(20));
+                    Processes.stop(started, Duration.ofSeconds(SERVICE_GRACE_SECONDS));
                     Processes.deleteQuietly(layout.pidFile(spec.name()));
                 }));
                 return started;
