@@ -44,11 +44,21 @@ public final class EventFeed implements AutoCloseable {
                 ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class));
         consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, "epoch-watcher-" + UUID.randomUUID(),
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
                 ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
                 ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class));
-        consumer.subscribe(List.of(Topics.CONSENSUS_EPOCHS));
+    }
+
+    /** Reads every partition of the topic from its beginning, without a consumer group (no rebalances). */
+    private void assignOnce() {
+        if (!consumer.assignment().isEmpty()) {
+            return;
+        }
+        List<TopicPartition> partitions = consumer.partitionsFor(Topics.CONSENSUS_EPOCHS, Duration.ofSeconds(30))
+                .stream().map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+        consumer.assign(partitions);
+        consumer.seekToBeginning(partitions);
     }
 
     /** Publishes a new event (fresh id); returns the id so it can be delivered again. */
@@ -80,6 +90,7 @@ public final class EventFeed implements AutoCloseable {
 
     /** Every EpochCompleted seen so far (reads what arrived since the last call). */
     public synchronized List<EpochCompleted> epochsCompleted() {
+        assignOnce();
         for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(200))) {
             completed.add(codec.decode(EventCatalog.EPOCH_COMPLETED, r.value()));
         }
@@ -94,9 +105,5 @@ public final class EventFeed implements AutoCloseable {
     public void close() {
         producer.close();
         consumer.close();
-    }
-
-    static TopicPartition partition(String topic, int p) {
-        return new TopicPartition(topic, p);
     }
 }

@@ -135,10 +135,14 @@ public class EpochRepository {
     }
 
     /** Bonds and permits for the next epoch (spec §5.14): every UID's row, empty without a new permit. */
-    public void persistBondsAndPermits(int netuid, List<UidOutcome> outcomes) {
+    public void persistBondsAndPermits(int netuid, EpochSnapshot before, List<UidOutcome> outcomes) {
         List<Object[]> rows = new ArrayList<>(outcomes.size());
         for (UidOutcome o : outcomes) {
-            if (o.hotkey() != null) {
+            int i = o.uid();
+            boolean unchanged = o.validatorPermit() == before.validatorPermit()[i]
+                    && java.util.Arrays.deepEquals(o.bonds(), before.bonds()[i]);
+            // rows the epoch leaves as they were are not rewritten (most UIDs hold no permit and no bonds)
+            if (o.hotkey() != null && !unchanged) {
                 rows.add(new Object[] {o.validatorPermit(), RowCodec.encodePairs(o.bonds()), netuid, o.uid()});
             }
         }

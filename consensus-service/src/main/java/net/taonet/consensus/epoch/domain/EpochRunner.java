@@ -8,6 +8,9 @@ import net.taonet.events.EventCatalog;
 import net.taonet.events.consensus.EpochCompleted;
 import net.taonet.platform.chain.EpochSchedule;
 import net.taonet.platform.outbox.Outbox;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -31,17 +34,34 @@ public class EpochRunner {
     private final Outbox outbox;
     private final TransactionTemplate tx;
     private final ConsensusProperties properties;
+    private final Timer snapshotTimer;
+    private final Timer engineTimer;
+    private final Timer encodeTimer;
+    private final Timer storeTimer;
+    private final Timer totalTimer;
 
     public EpochRunner(EpochRepository repository, Outbox outbox, PlatformTransactionManager txManager,
-            ConsensusProperties properties) {
+            ConsensusProperties properties, MeterRegistry meters) {
         this.repository = repository;
         this.outbox = outbox;
         this.tx = new TransactionTemplate(txManager);
         this.properties = properties;
+        this.snapshotTimer = phase(meters, "snapshot");
+        this.engineTimer = phase(meters, "engine");
+        this.encodeTimer = phase(meters, "encode");
+        this.storeTimer = phase(meters, "store");
+        this.totalTimer = Timer.builder("taonet.consensus.epoch").description("one epoch run, lock to commit")
+                .register(meters);
+    }
+
+    private static Timer phase(MeterRegistry meters, String phase) {
+        return Timer.builder("taonet.consensus.epoch.phase").tag("phase", phase)
+                .description("time spent in one phase of an epoch run").register(meters);
     }
 
     /** Runs the subnet's epoch due at {@code currentBlock}, unless it ran already or another run holds the subnet. */
     public Result runIfDue(int netuid, long currentBlock) {
+        long begin = System.nanoTime();
         Result result = tx.execute(status -> {
             Optional<SubnetRow> locked = repository.lockSubnet(netuid);
             if (locked.isEmpty()) {
@@ -59,25 +79,36 @@ public class EpochRunner {
             long epoch = due.getAsLong();
             long block = EpochDue.epochBlock(netuid, subnet.tempo(), currentBlock);
             long scheduleIndex = EpochSchedule.epochIndex(netuid, subnet.tempo(), block);
+            long t0 = System.nanoTime();
             EpochSnapshot snapshot = repository.readSnapshot(subnet, epoch, block, scheduleIndex,
                     properties.raoEmission());
-            long start = System.nanoTime();
+            long t1 = System.nanoTime();
             List<UidOutcome> outcomes = EpochEngine.run(snapshot);
-            long micros = (System.nanoTime() - start) / 1_000;
+            long t2 = System.nanoTime();
+            long micros = (t2 - t1) / 1_000;
             String json = SnapshotJson.write(snapshot);
             String hash = SnapshotJson.sha256(json);
+            EpochCompleted event = completedEvent(snapshot, hash, outcomes);
+            long t3 = System.nanoTime();
             if (repository.insertEpoch(snapshot, json, hash, properties.instanceId(), micros) == 0) {
                 status.setRollbackOnly();
                 return Result.NOT_DUE;
             }
             repository.insertOutcomes(netuid, epoch, outcomes);
-            repository.persistBondsAndPermits(netuid, outcomes);
+            repository.persistBondsAndPermits(netuid, snapshot, outcomes);
             repository.markEpochDone(netuid, epoch, block);
-            outbox.publish(EventCatalog.EPOCH_COMPLETED, Integer.toString(netuid), block,
-                    completedEvent(snapshot, hash, outcomes));
+            outbox.publish(EventCatalog.EPOCH_COMPLETED, Integer.toString(netuid), block, event);
+            long t4 = System.nanoTime();
+            snapshotTimer.record(t1 - t0, TimeUnit.NANOSECONDS);
+            engineTimer.record(t2 - t1, TimeUnit.NANOSECONDS);
+            encodeTimer.record(t3 - t2, TimeUnit.NANOSECONDS);
+            storeTimer.record(t4 - t3, TimeUnit.NANOSECONDS);
             log.debug("subnet {} epoch {} at block {}: n={} in {} µs", netuid, epoch, block, snapshot.n(), micros);
             return Result.RAN;
         });
+        if (result == Result.RAN) {
+            totalTimer.record(System.nanoTime() - begin, TimeUnit.NANOSECONDS);
+        }
         return result == null ? Result.NOT_DUE : result;
     }
 
