@@ -19,10 +19,9 @@ public class Commands {
         this.idempotent = idempotent;
     }
 
-    public <R> ResponseEntity<R> run(String signer, String command, String key, String fingerprint, Class<R> type,
+    public <R> ResponseEntity<R> run(String signer, String command, String key, String request, Class<R> type,
             Supplier<R> body) {
-        Outcome<R> outcome = idempotent.execute(signer + ":" + command, key,
-                IdempotentCommands.fingerprint(command, fingerprint), type, body);
+        Outcome<R> outcome = idempotent.execute(signer + ":" + command, key, command + "|" + request, type, body);
         return ResponseEntity.ok().header(REPLAYED, Boolean.toString(outcome.replayed())).body(outcome.value());
     }
 }

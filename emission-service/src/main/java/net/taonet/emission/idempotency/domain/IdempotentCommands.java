@@ -35,10 +35,11 @@ public class IdempotentCommands {
     /**
      * @param scope       who the key belongs to (e.g. the signer's address and the command name)
      * @param key         the client's idempotency key
-     * @param fingerprint what the request was (see {@link #fingerprint(String...)})
+     * @param request     what the request was, canonically (its fingerprint is stored and compared)
      */
-    public <R> Outcome<R> execute(String scope, String key, String fingerprint, Class<R> answerType, Supplier<R> command) {
+    public <R> Outcome<R> execute(String scope, String key, String request, Class<R> answerType, Supplier<R> command) {
         requireKey(key);
+        String fingerprint = fingerprint(request);
         return tx.execute(status -> {
             int inserted = jdbc.update(
                     "INSERT INTO idempotency_key (scope, key, request_hash) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
