@@ -63,6 +63,7 @@ public class TaskBroker {
     private final Counter rejected;
     private final Counter timedOut;
     private final Timer dispatchOverhead;
+    private final LatencyHistogram overheadHistogram = new LatencyHistogram();
 
     public TaskBroker(TaskStore store, ScoreBook scores, Outbox outbox, PlatformTransactionManager txManager,
             TaskTypes types, BlockClock clock, ScoringProperties props, ObjectProvider<MeterRegistry> meters) {
@@ -170,6 +171,7 @@ public class TaskBroker {
             if (outcome instanceof TaskOutcome.Answered a && !a.late() && r.completed() != null) {
                 long overhead = Math.max(0, a.latencyMillis() - r.completed().latencyMillis());
                 dispatchOverhead.record(overhead, TimeUnit.MILLISECONDS);
+                overheadHistogram.record(overhead);
             }
             if (settle(t, outcome)) {
                 answered.incrementAndGet();
@@ -227,12 +229,19 @@ public class TaskBroker {
 
     public Stats stats() {
         return new Stats(assigned.get(), answered.get(), scored.get(), inFlight.size(), (long) rejected.count(),
-                (long) timedOut.count(), dispatchOverhead.count(),
-                dispatchOverhead.takeSnapshot().percentileValues());
+                (long) timedOut.count());
     }
 
-    public record Stats(long assigned, long answered, long scored, int inFlight, long rejected, long timedOut,
-            long overheadSamples, io.micrometer.core.instrument.distribution.ValueAtPercentile[] overheadPercentiles) {
+    /** Counters since start-up. */
+    public record Stats(long assigned, long answered, long scored, int inFlight, long rejected, long timedOut) {
+    }
+
+    /**
+     * Dispatch overhead per answered task: the validator's measured latency (assignment to receipt) less the
+     * miner's own reported work time, i.e. what the transaction, outbox, Kafka both ways and the consumers add.
+     */
+    public LatencyHistogram overhead() {
+        return overheadHistogram;
     }
 
     // ---- internals
