@@ -42,6 +42,8 @@ public final class TaskTopics implements AutoCloseable {
     private volatile boolean running = true;
 
     public final Map<String, TaskCompleted> completed = new ConcurrentHashMap<>();
+    /** When each completion was read here (System.nanoTime), for latency figures. */
+    public final Map<String, Long> completedAt = new ConcurrentHashMap<>();
     public final Map<String, TaskFailed> failed = new ConcurrentHashMap<>();
     public final Map<String, Queue<TaskChunk>> chunks = new ConcurrentHashMap<>();
 
@@ -73,17 +75,26 @@ public final class TaskTopics implements AutoCloseable {
     }
 
     public void publish(TaskAssigned assignment) {
+        try {
+            publishAsync(assignment).get();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Publishes without waiting for the broker's acknowledgement (load generation). */
+    public java.util.concurrent.Future<?> publishAsync(TaskAssigned assignment) {
         ProducerRecord<String, String> record = new ProducerRecord<>(Topics.TASKS_ASSIGNMENTS,
                 Topics.assignmentKey(assignment.netuid(), assignment.uid()), codec.encode(assignment));
         record.headers().add(EventHeaders.EVENT_ID, UUID.randomUUID().toString().getBytes(StandardCharsets.UTF_8));
         record.headers().add(EventHeaders.EVENT_TYPE, "TaskAssigned".getBytes(StandardCharsets.UTF_8));
         record.headers().add(EventHeaders.EVENT_VERSION, "1".getBytes(StandardCharsets.UTF_8));
         record.headers().add(EventHeaders.BLOCK, "1".getBytes(StandardCharsets.UTF_8));
-        try {
-            producer.send(record).get();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return producer.send(record);
+    }
+
+    public void flush() {
+        producer.flush();
     }
 
     public boolean answered(String taskId) {
@@ -97,6 +108,7 @@ public final class TaskTopics implements AutoCloseable {
                     InboundEvent event = InboundEvent.from(record);
                     if (event.is(EventCatalog.TASK_COMPLETED)) {
                         TaskCompleted c = event.decode(EventCatalog.TASK_COMPLETED, codec);
+                        completedAt.putIfAbsent(c.taskId(), System.nanoTime());
                         completed.put(c.taskId(), c);
                     } else if (event.is(EventCatalog.TASK_FAILED)) {
                         TaskFailed f = event.decode(EventCatalog.TASK_FAILED, codec);
