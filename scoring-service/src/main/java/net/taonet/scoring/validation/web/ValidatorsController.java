@@ -1,0 +1,52 @@
+package net.taonet.scoring.validation.web;
+
+import java.util.List;
+import java.util.Set;
+import net.taonet.platform.problem.ApiProblem;
+import net.taonet.scoring.validation.domain.ManagedValidator;
+import net.taonet.scoring.validation.domain.ManagedValidators;
+import net.taonet.scoring.validation.domain.MinerScore;
+import net.taonet.scoring.validation.domain.ScoreBook;
+import net.taonet.scoring.validation.domain.TaskBroker;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** What the managed validators are doing: who they are, their scores per subnet, tasks in flight. */
+@RestController
+@RequestMapping("/api/v1/validators")
+public class ValidatorsController {
+
+    private final ManagedValidators validators;
+    private final ScoreBook scores;
+    private final TaskBroker broker;
+
+    public ValidatorsController(ManagedValidators validators, ScoreBook scores, TaskBroker broker) {
+        this.validators = validators;
+        this.scores = scores;
+        this.broker = broker;
+    }
+
+    public record ValidatorView(String name, String hotkey, Set<Integer> netuids) {
+    }
+
+    @GetMapping
+    public List<ValidatorView> all() {
+        return validators.all().stream().map(v -> new ValidatorView(v.name(), v.hotkey(), v.netuids())).toList();
+    }
+
+    /** A managed validator's moving-average scores of the miners of a subnet. */
+    @GetMapping("/{hotkey}/scores/{netuid}")
+    public List<MinerScore> scores(@PathVariable String hotkey, @PathVariable int netuid) {
+        ManagedValidator v = validators.byHotkey(hotkey).orElseThrow(() -> ApiProblem.notFound("unknown-validator",
+                "this service runs no validator with hotkey " + hotkey));
+        return scores.scores(v.hotkey(), netuid);
+    }
+
+    /** Tasks assigned, answered and scored since start-up, and what is in flight now. */
+    @GetMapping("/tasks")
+    public TaskBroker.Stats tasks() {
+        return broker.stats();
+    }
+}
