@@ -14,10 +14,12 @@ import java.util.stream.Stream;
 /**
  * Faster service start-up through class data sharing (CDS). A Spring Boot jar is unpacked once per build
  * with Boot's own {@code -Djarmode=tools extract} into {@code .taonet/app/<module>/<build>/}, because the
- * JVM can only share classes loaded from plain jars. The first run of each service records the classes it
- * loaded ({@code -XX:ArchiveClassesAtExit}, written when {@code ./taonet down} stops it); later runs map
- * that archive ({@code -XX:SharedArchiveFile}) and spend about 40% less CPU starting. A new build gets a
- * new folder, so a running service never has its jar replaced under it. {@code TAONET_CDS=0} turns it off.
+ * JVM can only share classes loaded from plain jars. The first run of each service keeps what a dump needs
+ * ({@code -XX:+RecordDynamicDumpInfo}); once every service is up, a background job asks each one for its
+ * archive ({@code jcmd <pid> VM.cds dynamic_dump}), so neither {@code up} nor {@code down} waits for it.
+ * Later runs map that archive ({@code -XX:SharedArchiveFile}) and spend about 40% less CPU starting. A new
+ * build gets a new folder, so a running service never has its jar replaced under it. {@code TAONET_CDS=0}
+ * turns it all off.
  */
 final class AppImages {
 
@@ -46,20 +48,22 @@ final class AppImages {
         }
     }
 
+    /** How to start a service: JVM options and the jar; {@code archiveToRecord} when it has no archive yet. */
+    record Launch(List<String> arguments, Path archiveToRecord) {
+    }
+
     /**
      * How to run the jar: {@code -jar} of the unpacked jar with the CDS options, or of the jar itself when
      * CDS is off or unpacking failed.
      */
-    List<String> launch(String name, String module, Path jar) {
+    Launch launch(String name, String module, Path jar) {
         if (!enabled) {
-            return List.of("-jar", jar.toString());
+            return new Launch(List.of("-jar", jar.toString()), null);
         }
         Path folder = folder(module, jar);
         Path unpacked = folder.resolve(jar.getFileName());
-        if (!Files.exists(folder.resolve(".complete"))) {
-            if (!unpack(jar, folder)) {
-                return List.of("-jar", jar.toString());
-            }
+        if (!Files.exists(folder.resolve(".complete")) && !unpack(jar, folder)) {
+            return new Launch(List.of("-jar", jar.toString()), null);
         }
         Path archive = folder.resolve(name + ".jsa");
         List<String> options = new ArrayList<>();
@@ -67,18 +71,42 @@ final class AppImages {
         options.add("-Xlog:cds=off");
         options.add("-Xlog:cds+dynamic=off");
         options.add("-Xshare:auto");
+        Path toRecord = null;
         if (isComplete(archive)) {
             options.add("-XX:SharedArchiveFile=" + archive);
-        } else {
-            Processes.deleteQuietly(archive);
-            options.add("-XX:ArchiveClassesAtExit=" + archive);
+        } else if (Files.isExecutable(jcmd())) {
+            options.add("-XX:+RecordDynamicDumpInfo");
+            toRecord = archive;
         }
         options.add("-jar");
         options.add(unpacked.toString());
-        return options;
+        return new Launch(options, toRecord);
     }
 
-    /** An archive is written at exit; one cut short by SIGKILL is smaller than any real one and is dropped. */
+    private static Path jcmd() {
+        return Path.of(System.getProperty("java.home"), "bin", "jcmd");
+    }
+
+    /**
+     * Starts one detached, low-priority job that asks each process for its archive in turn: written to a
+     * temporary file and renamed when complete, so a half-written archive is never used. The job carries
+     * the state folder's marker, so {@code down} stops it if it is still at work.
+     */
+    void recordInBackground(java.util.Map<Long, Path> archives) {
+        if (archives.isEmpty()) {
+            return;
+        }
+        StringBuilder script = new StringBuilder();
+        archives.forEach((pid, archive) -> script.append(String.format(
+                "'%s' %d VM.cds dynamic_dump '%s.tmp' >/dev/null 2>&1 && mv -f '%s.tmp' '%s'; rm -f '%s.tmp'; ",
+                jcmd(), pid, archive, archive, archive, archive)));
+        List<String> command = new ArrayList<>(List.of("nice", "-n", "10", "sh", "-c", script.toString(),
+                "taonet-cds-recorder"));
+        command.addAll(Processes.markerOptions(layout, "cds-recorder"));
+        Processes.startDetached(command, layout.root(), layout.log("cds-recorder"), java.util.Map.of());
+    }
+
+    /** A real archive is tens of megabytes; anything tiny is not one. */
     private static boolean isComplete(Path archive) {
         try {
             return Files.isRegularFile(archive) && Files.size(archive) > 1_000_000;

@@ -84,7 +84,9 @@ public final class LocalRuntime {
                 String cmd = Processes.commandLine(p);
                 if (!cmd.contains("-Dtaonet.local.process=" + LocalKafka.NAME + " ")
                         && services.values().stream().noneMatch(h -> h.pid() == p.pid())) {
-                    services.put("stray pid " + p.pid(), p);
+                    java.util.regex.Matcher name = java.util.regex.Pattern
+                            .compile("-Dtaonet\\.local\\.process=(\\S+) ").matcher(cmd);
+                    services.put((name.find() ? name.group(1) : "process") + " (pid " + p.pid() + ")", p);
                 }
             }
             if (!services.isEmpty()) {

@@ -25,7 +25,7 @@ final class Up {
 
     /** Block time of the local profile (DESIGN §3): one block a second makes epochs come by quickly. */
     static final String LOCAL_BLOCK_TIME = "1s";
-    /** SIGTERM to SIGKILL: Spring's graceful shutdown, then writing the class-data archive (AppImages). */
+    /** SIGTERM to SIGKILL: time for Spring's graceful shutdown. */
     static final int SERVICE_GRACE_SECONDS = 30;
 
     private final Layout layout;
@@ -40,6 +40,7 @@ final class Up {
     private boolean aborting;
     private boolean finished;
     private final List<Stopper> startedHere = new ArrayList<>();
+    private final Map<Long, Path> archivesToRecord = new LinkedHashMap<>();
 
     Up(Layout layout, List<ServiceSpec> services, PrintStream out) {
         this.layout = layout;
@@ -73,6 +74,10 @@ final class Up {
                 finished = true;
             }
             printSummary(t0);
+            if (!archivesToRecord.isEmpty()) {
+                images.recordInBackground(archivesToRecord);
+                out.println("(Recording class-data archives in the background, once per build: later starts are faster.)");
+            }
             return 0;
         } catch (Aborted e) {
             return 130;
@@ -177,7 +182,8 @@ final class Up {
             List<String> command = new ArrayList<>(List.of(Layout.javaExecutable(), "-Xmx256m",
                     "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xss512k"));
             command.addAll(Processes.markerOptions(layout, spec.name()));
-            command.addAll(images.launch(spec.name(), spec.module(), jar));
+            AppImages.Launch launch = images.launch(spec.name(), spec.module(), jar);
+            command.addAll(launch.arguments());
             command.addAll(List.of("--server.port=" + spec.port(),
                     "--spring.profiles.active=local",
                     "--spring.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
@@ -195,6 +201,9 @@ final class Up {
                 return started;
             });
             processes.put(spec, p);
+            if (launch.archiveToRecord() != null) {
+                archivesToRecord.put(p.pid(), launch.archiveToRecord());
+            }
             line(spec.name(), "starting", p.pid(), spec.port(), "");
         }
         return processes;
