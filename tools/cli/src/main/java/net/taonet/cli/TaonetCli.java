@@ -3,6 +3,16 @@ package net.taonet.cli;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.file.Path;
+import net.taonet.cli.network.BalanceCommand;
+import net.taonet.cli.network.EpochsCommand;
+import net.taonet.cli.network.FaucetCommand;
+import net.taonet.cli.network.MetagraphCommand;
+import net.taonet.cli.network.RegisterCommand;
+import net.taonet.cli.network.StakeCommand;
+import net.taonet.cli.network.SubnetCommand;
+import net.taonet.cli.network.TakeCommand;
+import net.taonet.cli.network.TransferCommand;
+import net.taonet.cli.network.WeightsCommand;
 import net.taonet.cli.wallet.WalletCommand;
 import net.taonet.identity.InvalidAddressException;
 import net.taonet.identity.wallet.WalletException;
@@ -19,7 +29,9 @@ import picocli.CommandLine.ScopeType;
  */
 @Command(name = "taonet", mixinStandardHelpOptions = true, version = "taonet 0.1.0",
         description = "The TaoNet command-line client: wallets and, with a running network, its commands.",
-        subcommands = {WalletCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {WalletCommand.class, SubnetCommand.class, RegisterCommand.class, StakeCommand.class,
+                TransferCommand.class, BalanceCommand.class, TakeCommand.class, WeightsCommand.class,
+                MetagraphCommand.class, EpochsCommand.class, FaucetCommand.class, CommandLine.HelpCommand.class})
 public class TaonetCli implements java.util.concurrent.Callable<Integer> {
 
     @picocli.CommandLine.Spec

@@ -9,8 +9,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 import net.taonet.identity.KeyPair;
 import net.taonet.identity.RequestSigner;
 import net.taonet.identity.SignedRequests;
@@ -85,6 +87,30 @@ public class TaonetClient {
      * @throws RemoteException on a 4xx/5xx answer, a non-JSON answer, or no answer
      */
     public JsonNode send(String method, String pathAndQuery, Object body, RequestSigner signer) {
+        return exchange(method, pathAndQuery, body, signer, Map.of()).body();
+    }
+
+    /** A successful answer: its status, its headers (names in lower case) and its JSON body. */
+    public record Answer(int status, Map<String, String> headers, JsonNode body) {
+
+        /** Whether the server answered an earlier request with the same idempotency key again. */
+        public boolean replayed() {
+            return "true".equalsIgnoreCase(headers.get(REPLAYED_HEADER.toLowerCase(Locale.ROOT)));
+        }
+    }
+
+    /** The header a client sets so that a command retried with the same key has one effect (spec §7). */
+    public static final String IDEMPOTENCY_HEADER = "Idempotency-Key";
+    /** The header by which a server says an answer is the replay of an earlier one. */
+    public static final String REPLAYED_HEADER = "Idempotent-Replayed";
+
+    /**
+     * Sends a request with {@code extraHeaders} (e.g. {@value #IDEMPOTENCY_HEADER}) and returns the whole answer.
+     *
+     * @throws RemoteException on a 4xx/5xx answer, a non-JSON answer, or no answer
+     */
+    public Answer exchange(String method, String pathAndQuery, Object body, RequestSigner signer,
+            Map<String, String> extraHeaders) {
         if (pathAndQuery == null || !pathAndQuery.startsWith("/")) {
             throw new IllegalArgumentException("a path starts with '/': " + pathAndQuery);
         }
@@ -98,6 +124,7 @@ public class TaonetClient {
         if (body != null) {
             request.header("Content-Type", "application/json");
         }
+        extraHeaders.forEach(request::header);
         if (signer != null) {
             // The URI actually sent carries the path and query that are signed.
             Map<String, String> headers = signer.headers(method, SignedRequests.pathAndQuery(uri), bytes);
@@ -118,7 +145,13 @@ public class TaonetClient {
             Thread.currentThread().interrupt();
             throw new RemoteException(0, null, "interrupted");
         }
-        return answer(method, uri, response.statusCode(), response.body());
+        Map<String, String> headers = new TreeMap<>();
+        response.headers().map().forEach((name, values) -> {
+            if (!values.isEmpty()) {
+                headers.put(name.toLowerCase(Locale.ROOT), values.get(0));
+            }
+        });
+        return new Answer(response.statusCode(), headers, answer(method, uri, response.statusCode(), response.body()));
     }
 
     private RemoteException unreachable(String why) {

@@ -14,14 +14,14 @@ import net.taonet.cli.CliException;
  * {@value #ENV} environment variable, or a prompt at the terminal. Never an argument: command lines end
  * up in shell histories and process lists.
  */
-final class Passwords {
+public final class Passwords {
 
-    static final String ENV = "TAONET_WALLET_PASSWORD";
+    public static final String ENV = "TAONET_WALLET_PASSWORD";
 
     private Passwords() {
     }
 
-    static char[] read(CliContext context, Path passwordFile, String prompt, boolean confirm) {
+    public static char[] read(CliContext context, Path passwordFile, String prompt, boolean confirm) {
         if (passwordFile != null) {
             return fromFile(passwordFile);
         }
