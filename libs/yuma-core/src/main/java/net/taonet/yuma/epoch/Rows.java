@@ -1,14 +1,13 @@
 package net.taonet.yuma.epoch;
 
-import java.util.Arrays;
-
 import net.taonet.yuma.SparseMatrix;
 import net.taonet.yuma.fixed.I32F32;
 
 /**
  * Mutable working form of a sparse matrix inside one epoch run: per row a column array, a value
- * array (I32F32 bits) and a length. Rows are filtered in place, so most steps allocate nothing.
- * Never shared between runs.
+ * array (I32F32 bits) and a length. Values may be rewritten in place (normalisation); column
+ * arrays are never modified once set, so steps that keep a row's columns share the array. Never
+ * shared between runs.
  */
 final class Rows {
 
@@ -40,15 +39,6 @@ final class Rows {
         len[i] = length;
     }
 
-    /** Deep copy (rows are filtered in place, so a step that needs the old values copies). */
-    Rows copy() {
-        Rows r = new Rows(rows());
-        for (int i = 0; i < rows(); i++) {
-            r.set(i, Arrays.copyOf(col[i], len[i]), Arrays.copyOf(val[i], len[i]), len[i]);
-        }
-        return r;
-    }
-
     /** The rows as an immutable matrix, values as given (I32F32 bits or u16). */
     SparseMatrix toMatrix() {
         int total = 0;
@@ -64,11 +54,8 @@ final class Rows {
         return b.build();
     }
 
-    /**
-     * {@code inplace_col_normalize_sparse}: every entry of a column with a non-zero (saturating)
-     * sum is divided by that sum with ⊘; columns {@code ≥ n} are left alone.
-     */
-    void colNormalize(int n) {
+    /** Saturating column sums over columns {@code 0..n-1} (entries with {@code j ≥ n} ignored). */
+    long[] columnSums(int n) {
         long[] colSum = new long[n];
         for (int i = 0; i < rows(); i++) {
             int[] c = col[i];
@@ -80,6 +67,15 @@ final class Rows {
                 }
             }
         }
+        return colSum;
+    }
+
+    /**
+     * {@code inplace_col_normalize_sparse}: every entry of a column with a non-zero (saturating)
+     * sum is divided by that sum with ⊘; columns {@code ≥ n} are left alone.
+     */
+    void colNormalize(int n) {
+        long[] colSum = columnSums(n);
         double[] hint = new double[n];
         for (int j = 0; j < n; j++) {
             hint[j] = I32F32.reciprocalHint(colSum[j]);

@@ -1,6 +1,5 @@
 package net.taonet.yuma.epoch;
 
-import java.util.Arrays;
 import java.util.Optional;
 
 import net.taonet.yuma.EpochInput;
@@ -299,7 +298,7 @@ public final class SparseEpoch {
             for (int k = 0; k < m; k++) {
                 v[k] = I32F32.saturatingMul(bondWeights.val[i][k], a);
             }
-            delta.set(i, Arrays.copyOf(bondWeights.col[i], m), v, m);
+            delta.set(i, bondWeights.col[i], v, m); // column arrays are never modified, so shared
         }
         delta.colNormalize(n);
         if (trace) {
@@ -347,13 +346,22 @@ public final class SparseEpoch {
         if (trace) {
             emaBondsTrace = emaBonds.toMatrix();
         }
-        Rows normalized = emaBonds.copy();
-        normalized.colNormalize(n);
+        // colnorm(EMA) is only needed inside the dividend sum, so it is applied on the fly rather
+        // than to a copy of the (stored, un-normalised) EMA.
+        long[] colSum = emaBonds.columnSums(n);
+        double[] hint = new double[n];
+        for (int j = 0; j < n; j++) {
+            hint[j] = I32F32.reciprocalHint(colSum[j]);
+        }
         dividends = new long[n];
         for (int i = 0; i < n; i++) {
             long t = 0;
-            for (int k = 0; k < normalized.len[i]; k++) {
-                t += I32F32.saturatingMul(normalized.val[i][k], incentive[normalized.col[i][k]]);
+            int[] c = emaBonds.col[i];
+            long[] v = emaBonds.val[i];
+            for (int k = 0; k < emaBonds.len[i]; k++) {
+                int j = c[k];
+                long e = colSum[j] == 0 ? v[k] : I32F32.safeDiv(v[k], colSum[j], hint[j]);
+                t += I32F32.saturatingMul(e, incentive[j]);
             }
             // vec_mul uses checked_mul: an overflow yields 0 rather than a saturated value.
             dividends[i] = I32F32.mulOverflows(t, activeStake[i]) ? 0 : I32F32.mulUnchecked(t, activeStake[i]);

@@ -344,7 +344,8 @@ public final class YumaMath {
                 c[kept] = j;
                 v[kept++] = x;
             }
-            out.set(i, c, v, kept);
+            // nothing dropped: the clipped row has the same columns, share them
+            out.set(i, kept == m ? w.col[i] : c, v, kept);
         }
         return out;
     }
