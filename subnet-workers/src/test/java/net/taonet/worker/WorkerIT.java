@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import net.taonet.events.Topics;
+import net.taonet.events.registry.NeuronRegistered;
 import net.taonet.events.tasks.TaskAssigned;
 import net.taonet.events.tasks.TaskChunk;
 import net.taonet.events.tasks.TaskCompleted;
@@ -252,6 +253,42 @@ class WorkerIT {
         String after = RestClient.create(base).get().uri("/actuator/prometheus").retrieve().body(String.class);
         assertThat(after).contains("taonet_worker_tasks_completed_total{type=\"echo\"}",
                 "taonet_worker_task_latency_seconds_bucket");
+    }
+
+    @Test
+    void learnsItsUidFromRegistryEventsAndThenTakesAssignments() {
+        KeyPair hotkey = KeyPair.fromSeedHex("99".repeat(32));
+        int netuid = 8;
+        try (ConfigurableApplicationContext late = Workers.start("worker-c", Map.of(
+                "taonet.worker.netuid", netuid, "taonet.worker.hotkey-seed", hotkey.seedHex(),
+                "taonet.worker.task-types", "echo"))) {
+            assertThat(late.getBean(AssignmentConsumer.class).assignedPartition()).isNull();
+            publishRegistryEvent(new NeuronRegistered(netuid, 5, "5SomeoneElse", "5Cold", 10, 1), "NeuronRegistered");
+            publishRegistryEvent(new NeuronRegistered(netuid, 6, hotkey.address(), "5Cold", 11, 1), "NeuronRegistered");
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> late.getBean(AssignmentConsumer.class).assignedPartition() != null);
+            TaskAssigned task = validator.assign(netuid, 6, hotkey.address(), "echo", echoChallenge());
+            topics.publish(task);
+            await().atMost(Duration.ofSeconds(30)).until(() -> topics.completed.containsKey(task.taskId()));
+            assertThat(topics.completed.get(task.taskId()).uid()).isEqualTo(6);
+        }
+    }
+
+    private static void publishRegistryEvent(Object payload, String type) {
+        try (var producer = new org.apache.kafka.clients.producer.KafkaProducer<String, String>(
+                Map.of("bootstrap.servers", TestKafka.bootstrapServers()),
+                new org.apache.kafka.common.serialization.StringSerializer(),
+                new org.apache.kafka.common.serialization.StringSerializer())) {
+            var record = new org.apache.kafka.clients.producer.ProducerRecord<String, String>(Topics.REGISTRY_NEURONS,
+                    "8", new net.taonet.events.EventCodec().encode(payload));
+            record.headers().add("event-id", java.util.UUID.randomUUID().toString().getBytes(StandardCharsets.UTF_8));
+            record.headers().add("event-type", type.getBytes(StandardCharsets.UTF_8));
+            record.headers().add("event-version", "1".getBytes(StandardCharsets.UTF_8));
+            record.headers().add("block", "11".getBytes(StandardCharsets.UTF_8));
+            producer.send(record).get();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static String echoChallenge() {

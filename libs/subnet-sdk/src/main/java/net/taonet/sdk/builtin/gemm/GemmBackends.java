@@ -1,8 +1,11 @@
 package net.taonet.sdk.builtin.gemm;
 
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
+import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -21,9 +24,25 @@ public final class GemmBackends {
     private GemmBackends() {
     }
 
+    /**
+     * The providers on the class path, best first. A provider that cannot even be loaded (a GPU jar whose
+     * classes are missing or broken) is skipped with a log line: the CPU path must still work.
+     */
     public static List<GemmBackendProvider> providers(ClassLoader loader) {
-        return ServiceLoader.load(GemmBackendProvider.class, loader).stream().map(ServiceLoader.Provider::get)
-                .sorted(Comparator.comparingInt(GemmBackendProvider::priority).reversed()).toList();
+        List<GemmBackendProvider> found = new ArrayList<>();
+        Iterator<GemmBackendProvider> it = ServiceLoader.load(GemmBackendProvider.class, loader).iterator();
+        while (true) {
+            try {
+                if (!it.hasNext()) {
+                    break;
+                }
+                found.add(it.next());
+            } catch (ServiceConfigurationError | LinkageError e) {
+                LOG.log(Level.WARNING, "skipping a gemm backend that cannot be loaded: " + e);
+            }
+        }
+        found.sort(Comparator.comparingInt(GemmBackendProvider::priority).reversed());
+        return found;
     }
 
     public static GemmBackend open(TaskSettings settings) {

@@ -114,6 +114,20 @@ class GemmTaskTypeTest {
     }
 
     @Test
+    void aBrokenBackendJarDoesNotTakeTheCpuPathDown(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        java.nio.file.Path services = dir.resolve("META-INF/services");
+        java.nio.file.Files.createDirectories(services);
+        java.nio.file.Files.writeString(services.resolve(GemmBackendProvider.class.getName()), "com.example.Missing\n");
+        try (var loader = new java.net.URLClassLoader(new java.net.URL[] {dir.toUri().toURL()},
+                getClass().getClassLoader())) {
+            assertThat(GemmBackends.providers(loader)).extracting(GemmBackendProvider::name)
+                    .containsSubsequence("cpu-blas", "naive");
+            assertThat(GemmBackends.open(TaskSettings.empty(), loader).name()).isEqualTo("cpu-blas");
+        }
+    }
+
+    @Test
     void anUnknownBackendIsAnError() {
         assertThatThrownBy(() -> type.handler(TaskSettings.of(Map.of("backend", "tpu"))))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("tpu");
