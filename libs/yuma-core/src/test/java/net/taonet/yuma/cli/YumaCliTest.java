@@ -88,6 +88,9 @@ class YumaCliTest {
                 if (ours == null) {
                     problems.add(e.get("label") + ": missing " + key);
                 } else if (key.equals("i32f32_bits")) {
+                    if (!new java.util.TreeSet<>(ours.propertyNames()).equals(new java.util.TreeSet<>(model.get(key).propertyNames()))) {
+                        problems.add(e.get("label") + ": i32f32_bits keys " + ours.propertyNames());
+                    }
                     for (String b : model.get(key).propertyNames()) {
                         if (ours.get(b) == null || !ours.get(b).toString().equals(model.get(key).get(b).toString())) {
                             problems.add(e.get("label") + ": i32f32_bits." + b);
