@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.Collectors;
 import net.taonet.events.Topics;
 import net.taonet.events.registry.NeuronRegistered;
@@ -314,10 +313,5 @@ class WorkerIT {
     private static double counter(String name, String tag, String value) {
         var c = worker.getBean(MeterRegistry.class).find(name).tag(tag, value).counter();
         return c == null ? 0 : c.count();
-    }
-
-    @SuppressWarnings("unused")
-    private static Set<String> ids(List<TaskAssigned> tasks) {
-        return tasks.stream().map(TaskAssigned::taskId).collect(Collectors.toSet());
     }
 }
