@@ -83,7 +83,10 @@ public class OutboxRelay implements SmartLifecycle {
             } catch (Exception e) {
                 throw new IllegalStateException("Kafka did not acknowledge outbox events", e);
             }
-            jdbc.update("DELETE FROM outbox_event WHERE seq <= ?", rows.get(rows.size() - 1).seq());
+            // Delete exactly what was sent: sequence numbers are taken at insert, not at commit, so a row
+            // with a lower seq can become visible after this batch was read; "seq <= max" would drop it unsent.
+            Long[] sentSeqs = rows.stream().map(Row::seq).toArray(Long[]::new);
+            jdbc.update("DELETE FROM outbox_event WHERE seq = ANY(?)", (Object) sentSeqs);
             return rows.size();
         });
         return sent == null ? 0 : sent;
