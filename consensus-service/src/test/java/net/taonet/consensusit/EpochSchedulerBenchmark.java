@@ -68,8 +68,15 @@ class EpochSchedulerBenchmark {
                 await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(10)).until(() ->
                         jdbc.queryForObject("SELECT count(*) FROM epoch", Integer.class) >= expectedEpochs);
                 long stored = System.nanoTime() - t0;
-                await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(10)).until(() ->
-                        feed.epochsCompleted().size() >= expectedEvents);
+                System.out.printf("round %d: all %d epochs stored after %d ms%n", round, SUBNETS, stored / 1_000_000);
+                try {
+                    await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(10)).until(() ->
+                            feed.epochsCompleted().size() >= expectedEvents);
+                } catch (org.awaitility.core.ConditionTimeoutException e) {
+                    System.out.printf("only %d of %d events read; outbox backlog %d%n", feed.epochsCompleted().size(),
+                            expectedEvents, jdbc.queryForObject("SELECT count(*) FROM outbox_event", Integer.class));
+                    throw e;
+                }
                 long published = System.nanoTime() - t0;
                 seen = feed.epochsCompleted().size();
                 Map<String, Object> stats = jdbc.queryForMap("""
