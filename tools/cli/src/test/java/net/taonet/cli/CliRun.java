@@ -8,16 +8,16 @@ import java.util.HashMap;
 import java.util.Map;
 
 /** Runs the CLI in-process with captured output, a chosen environment and a scripted terminal. */
-final class CliRun {
+public final class CliRun {
 
-    final Map<String, String> env = new HashMap<>();
-    final Deque<String> typed = new ArrayDeque<>();
-    boolean terminal;
+    public final Map<String, String> env = new HashMap<>();
+    public final Deque<String> typed = new ArrayDeque<>();
+    public boolean terminal;
 
-    record Result(int code, String out, String err) {
+    public record Result(int code, String out, String err) {
     }
 
-    Result run(String... args) {
+    public Result run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         CliContext.Terminal term = terminal ? prompt -> {

@@ -7,8 +7,8 @@ import net.taonet.cli.CliException;
 
 /**
  * Amounts: TAO on the command line and on screen, rao on the wire (1 TAO = 10⁹ rao, DESIGN §8). The
- * conversion is exact in both directions: a TAO amount with more than nine decimals has no rao value and is
- * refused rather than rounded, so what a person types is exactly what moves.
+ * conversion is exact in both directions: a TAO amount is written with at most nine decimals (a rao) and is
+ * never rounded, so what a person types is exactly what moves.
  */
 public final class Tao {
 
@@ -45,13 +45,12 @@ public final class Tao {
         if (!PLAIN.matcher(value).matches()) {
             throw CliException.usage(what + " is not an amount of TAO: '" + value + "' (e.g. 1.5)");
         }
-        BigDecimal tao = new BigDecimal(value);
-        BigDecimal rao = tao.movePointRight(DECIMALS).stripTrailingZeros();
-        if (rao.scale() > 0) {
+        int point = value.indexOf('.');
+        if (point >= 0 && value.length() - point - 1 > DECIMALS) {
             throw CliException.usage(what + " has more than " + DECIMALS + " decimals (1 rao = 0.000000001 TAO): '"
                     + value + "'");
         }
-        BigInteger exact = rao.toBigIntegerExact();
+        BigInteger exact = new BigDecimal(value).movePointRight(DECIMALS).toBigIntegerExact();
         if (exact.bitLength() > 63) {
             throw CliException.usage(what + " is too large: '" + value + "' (at most " + format(Long.MAX_VALUE) + " TAO)");
         }
