@@ -33,6 +33,11 @@ public final class NetlibGemmBackend implements GemmBackend {
 
     public NetlibGemmBackend(int threads) {
         this.blas = BLAS.getInstance();
+        if (blas.getClass().getSimpleName().equals("Java11BLAS")) {
+            java.util.logging.Logger.getLogger(NetlibGemmBackend.class.getName()).info("gemm runs on pure-Java BLAS, "
+                    + "about as fast as a plain loop: install a native BLAS (libblas.so.3, e.g. libopenblas0) or run "
+                    + "the JVM with --add-modules jdk.incubator.vector for several times the speed");
+        }
         this.threads = Math.max(1, threads);
         this.pool = this.threads == 1 ? null : Executors.newFixedThreadPool(this.threads, r -> {
             Thread t = new Thread(r, "gemm-blas");
