@@ -33,6 +33,7 @@ public class TaonetClient {
     private final HttpClient http;
     private final JsonMapper json;
     private final Duration timeout;
+    private final Map<String, String> defaultHeaders = new TreeMap<>();
 
     public TaonetClient(URI baseUrl) {
         this(baseUrl, Duration.ofSeconds(30));
@@ -43,6 +44,12 @@ public class TaonetClient {
         this.timeout = timeout;
         this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         this.json = JsonMapper.builder().build();
+    }
+
+    /** A header sent with every request (e.g. the gateway's {@code X-Api-Key}); returns this client. */
+    public TaonetClient withHeader(String name, String value) {
+        defaultHeaders.put(name, value);
+        return this;
     }
 
     public URI baseUrl() {
@@ -124,6 +131,7 @@ public class TaonetClient {
         if (body != null) {
             request.header("Content-Type", "application/json");
         }
+        defaultHeaders.forEach(request::header);
         extraHeaders.forEach(request::header);
         if (signer != null) {
             // The URI actually sent carries the path and query that are signed.

@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import net.taonet.cli.CliException;
 import net.taonet.cli.format.Tao;
+import net.taonet.cli.http.RemoteException;
 import net.taonet.cli.http.TaonetClient.Answer;
 import net.taonet.cli.wallet.KeyOptions;
 import net.taonet.identity.KeyPair;
@@ -41,7 +42,16 @@ public class RegisterCommand extends RemoteCommand {
         String hotkey = hotkeyAddress(keys);
         KeyPair coldkey = keys.coldkey(root());
         if (limit == null) {
-            JsonNode price = get("/api/v1/subnets/" + netuid + "/registration-price");
+            JsonNode price;
+            try {
+                price = get("/api/v1/subnets/" + netuid + "/registration-price");
+            } catch (RemoteException e) {
+                if (e.status() == 404 && !"subnet-not-found".equals(e.problemType()) && !"unknown-subnet".equals(e.problemType())) {
+                    throw new RemoteException(404, e.problemType(), e.getMessage()
+                            + " (the registration price cannot be read here: give --max-price)");
+                }
+                throw e;
+            }
             Long now = number(price, "priceRao", "registrationPriceRao", "burnRao", "amountRao");
             if (now == null) {
                 throw CliException.runtime("the network did not say the registration price of subnet " + netuid

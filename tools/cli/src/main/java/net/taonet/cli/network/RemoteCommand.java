@@ -34,6 +34,9 @@ public abstract class RemoteCommand implements Callable<Integer> {
 
     private TaonetClient client;
 
+    /** A gateway API key for every request, where the network hands them out (its rate limit and quota apply). */
+    public static final String API_KEY_ENV = "TAONET_API_KEY";
+
     protected TaonetCli root() {
         return (TaonetCli) spec.root().userObject();
     }
@@ -41,6 +44,10 @@ public abstract class RemoteCommand implements Callable<Integer> {
     protected TaonetClient client() {
         if (client == null) {
             client = new TaonetClient(root().baseUrl());
+            String apiKey = root().context().env().get(API_KEY_ENV);
+            if (apiKey != null && !apiKey.isBlank()) {
+                client.withHeader("X-Api-Key", apiKey.strip());
+            }
         }
         return client;
     }

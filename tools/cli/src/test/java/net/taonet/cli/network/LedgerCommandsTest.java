@@ -31,6 +31,16 @@ class LedgerCommandsTest extends NetworkTestBase {
     }
 
     @Test
+    void anApiKeyFromTheEnvironmentGoesWithEveryRequest() {
+        network.on("GET", "/api/v1/accounts/" + BOB, 200, account(BOB, 0, 0, "[]"));
+        ok(run("balance", "--address", BOB));
+        assertThat(network.last().header("X-Api-Key")).isNull();
+        cli.env.put("TAONET_API_KEY", "tk_123");
+        ok(run("balance", "--address", BOB));
+        assertThat(network.last().header("X-Api-Key")).isEqualTo("tk_123");
+    }
+
+    @Test
     void balanceOfEveryWalletAddsUp() {
         network.on("GET", "/api/v1/accounts/" + coldkey.address(), 200, account(coldkey.address(), 3_000_000_000L, 1_000_000_000L, "[]"));
         CliRun.Result r = ok(run("balance", "--all"));

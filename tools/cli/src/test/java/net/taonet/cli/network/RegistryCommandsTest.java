@@ -125,6 +125,16 @@ class RegistryCommandsTest extends NetworkTestBase {
     }
 
     @Test
+    void registerWithoutAReadablePriceAsksForALimit() {
+        oneErrorLine(run("register", "--wallet", "alice", "--netuid", "1"), 1, "give --max-price");
+        network.problem("GET", "/api/v1/subnets/1/registration-price", 404, "subnet-not-found", "no subnet 1");
+        CliRun.Result r = run("register", "--wallet", "alice", "--netuid", "1");
+        oneErrorLine(r, 1, "404 subnet-not-found: no subnet 1");
+        assertThat(r.err()).doesNotContain("--max-price");
+        assertThat(network.requests()).allSatisfy(req -> assertThat(req.method()).isEqualTo("GET"));
+    }
+
+    @Test
     void registerWithAPriceLimitSkipsTheLookUp() {
         network.on("POST", "/api/v1/subnets/2/neurons", 201, "{\"uid\":1}");
         JsonNode answer = json(run("register", "--wallet", "alice", "--netuid", "2", "--max-price", "0.5", "--json"));

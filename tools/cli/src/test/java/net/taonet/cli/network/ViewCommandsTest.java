@@ -80,4 +80,33 @@ class ViewCommandsTest extends NetworkTestBase {
         oneErrorLine(run("epochs", "--netuid", "1", "--replay"), 2, "--epoch");
         oneErrorLine(run("epochs", "--netuid", "1", "--epoch", "3", "--set", "kappa=1"), 2, "--replay");
     }
+
+    @Test
+    void everyReadCommandPrintsTheNetworksAnswerAsOneJsonDocument() {
+        String h = hotkey.address();
+        String c = coldkey.address();
+        String[][] cases = {
+                {"/api/v1/subnets", "[{\"netuid\":1}]", "subnet list"},
+                {"/api/v1/subnets/1", "{\"netuid\":1,\"identity\":{\"name\":\"n\"}}", "subnet show --netuid 1"},
+                {"/api/v1/subnets/1/hyperparameters", "{\"tempo\":360}", "subnet hyperparameters --netuid 1"},
+                {"/api/v1/subnets/1/neurons", "[{\"uid\":0}]", "subnet neurons --netuid 1"},
+                {"/api/v1/accounts/" + c, "{\"freeRao\":1,\"positions\":[]}", "balance --wallet alice"},
+                {"/api/v1/accounts/" + c, "{\"freeRao\":1,\"positions\":[]}", "stake list --coldkey " + c},
+                {"/api/v1/stakes/hotkeys/" + h, "{\"hotkey\":\"" + h + "\",\"subnets\":[]}", "stake list --hotkey-address " + h},
+                {"/api/v1/stakes/subnets/1", "{\"netuid\":1,\"totalRao\":0,\"hotkeys\":[]}", "stake list --netuid 1"},
+                {"/api/v1/takes/" + h, "{\"take\":11796}", "take show --hotkey-address " + h},
+                {"/api/v1/weights/1", "[]", "weights show --netuid 1"},
+                {"/api/v1/weights/1/commits/" + h, "[]", "weights commits --netuid 1 --hotkey-address " + h},
+                {"/api/v1/subnets/1/metagraph", "{\"netuid\":1,\"neurons\":[]}", "metagraph --netuid 1"},
+                {"/api/v1/subnets/1/epochs", "{\"netuid\":1,\"epochs\":[]}", "epochs --netuid 1"},
+                {"/api/v1/subnets/1/epochs/0", "{\"netuid\":1,\"epoch\":0,\"outputs\":[]}", "epochs --netuid 1 --epoch 0"},
+        };
+        for (String[] k : cases) {
+            network.on("GET", k[0], 200, k[1]);
+            String[] args = (k[2] + " --json").split(" ");
+            JsonNode printed = json(run(args));
+            assertThat(printed).as(k[2]).isEqualTo(body(k[1]));
+            assertThat(network.last().signer()).as(k[2]).isNull();
+        }
+    }
 }
