@@ -8,18 +8,22 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
  * Faster service start-up through class data sharing (CDS). A Spring Boot jar is unpacked once per build
  * with Boot's own {@code -Djarmode=tools extract} into {@code .taonet/app/<module>/<build>/}, because the
- * JVM can only share classes loaded from plain jars. The first run of each service keeps what a dump needs
- * ({@code -XX:+RecordDynamicDumpInfo}); once every service is up, a background job asks each one for its
- * archive ({@code jcmd <pid> VM.cds dynamic_dump}), so neither {@code up} nor {@code down} waits for it.
- * Later runs map that archive ({@code -XX:SharedArchiveFile}) and spend about 40% less CPU starting. A new
- * build gets a new folder, so a running service never has its jar replaced under it. {@code TAONET_CDS=0}
- * turns it all off.
+ * JVM can only share classes loaded from plain jars. Once every service is up, a detached, low-priority job
+ * records an archive for each service that has none: it runs the service's own command once more with
+ * {@code -XX:ArchiveClassesAtExit} and {@code -Dspring.context.exit=onRefresh} (the context is built, so
+ * the classes of start-up are loaded, and the JVM exits before anything starts: no port, no consumer, no
+ * scheduled job), one service after the other. Later runs map the archive ({@code -XX:SharedArchiveFile})
+ * and spend about 40% less CPU starting. Neither {@code up} nor {@code down} waits for the job, and the
+ * running services are untouched by it. A new build gets a new folder, so a running service never has its
+ * jar replaced under it. {@code TAONET_CDS=0} turns it all off.
  */
 final class AppImages {
 
@@ -74,8 +78,7 @@ final class AppImages {
         Path toRecord = null;
         if (isComplete(archive)) {
             options.add("-XX:SharedArchiveFile=" + archive);
-        } else if (Files.isExecutable(jcmd())) {
-            options.add("-XX:+RecordDynamicDumpInfo");
+        } else {
             toRecord = archive;
         }
         options.add("-jar");
@@ -83,27 +86,48 @@ final class AppImages {
         return new Launch(options, toRecord);
     }
 
-    private static Path jcmd() {
-        return Path.of(System.getProperty("java.home"), "bin", "jcmd");
-    }
-
     /**
-     * Starts one detached, low-priority job that asks each process for its archive in turn: written to a
-     * temporary file and renamed when complete, so a half-written archive is never used. The job carries
-     * the state folder's marker, so {@code down} stops it if it is still at work.
+     * Starts the detached job that records the archives, keyed by archive, from each service's command
+     * (see the class comment); each archive is written to a temporary file and renamed only when complete.
+     * The job carries the state folder's marker, so {@code down} stops it if it is still at work.
      */
-    void recordInBackground(java.util.Map<Long, Path> archives) {
-        if (archives.isEmpty()) {
+    void recordInBackground(Map<Path, List<String>> commands) {
+        if (commands.isEmpty()) {
             return;
         }
         StringBuilder script = new StringBuilder();
-        archives.forEach((pid, archive) -> script.append(String.format(
-                "'%s' %d VM.cds dynamic_dump '%s.tmp' >/dev/null 2>&1 && mv -f '%s.tmp' '%s'; rm -f '%s.tmp'; ",
-                jcmd(), pid, archive, archive, archive, archive)));
+        commands.forEach((archive, command) -> {
+            List<String> training = new ArrayList<>();
+            for (String arg : command) {
+                if (arg.equals("-jar")) {
+                    training.add("-XX:ArchiveClassesAtExit=" + archive + ".tmp");
+                    training.add("-Dspring.context.exit=onRefresh");
+                }
+                if (arg.startsWith("-Dtaonet.local.process=")) {
+                    arg = arg + "-cds-training";
+                }
+                if (arg.startsWith("--server.port=")) {
+                    arg = "--server.port=0";
+                }
+                training.add(arg);
+            }
+            String tmp = quote(archive + ".tmp");
+            script.append(training.stream().map(AppImages::quote).collect(Collectors.joining(" ")))
+                    .append(" >/dev/null 2>&1; ")
+                    .append("if [ \"$(wc -c < ").append(tmp).append(" 2>/dev/null || echo 0)\" -gt 1000000 ]; ")
+                    .append("then mv -f ").append(tmp).append(' ').append(quote(archive.toString()))
+                    .append(" && echo recorded ").append(quote(archive.toString()))
+                    .append("; else rm -f ").append(tmp).append("; echo no archive for ")
+                    .append(quote(archive.toString())).append("; fi; ");
+        });
         List<String> command = new ArrayList<>(List.of("nice", "-n", "10", "sh", "-c", script.toString(),
                 "taonet-cds-recorder"));
         command.addAll(Processes.markerOptions(layout, "cds-recorder"));
-        Processes.startDetached(command, layout.root(), layout.log("cds-recorder"), java.util.Map.of());
+        Processes.startDetached(command, layout.root(), layout.log("cds-recorder"), Map.of());
+    }
+
+    static String quote(String arg) {
+        return "'" + arg.replace("'", "'\\''") + "'";
     }
 
     /** A real archive is tens of megabytes; anything tiny is not one. */

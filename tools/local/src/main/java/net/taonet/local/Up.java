@@ -40,7 +40,7 @@ final class Up {
     private boolean aborting;
     private boolean finished;
     private final List<Stopper> startedHere = new ArrayList<>();
-    private final Map<Long, Path> archivesToRecord = new LinkedHashMap<>();
+    private final Map<Path, List<String>> archivesToRecord = new LinkedHashMap<>();
 
     Up(Layout layout, List<ServiceSpec> services, PrintStream out) {
         this.layout = layout;
@@ -202,7 +202,7 @@ final class Up {
             });
             processes.put(spec, p);
             if (launch.archiveToRecord() != null) {
-                archivesToRecord.put(p.pid(), launch.archiveToRecord());
+                archivesToRecord.put(launch.archiveToRecord(), command);
             }
             line(spec.name(), "starting", p.pid(), spec.port(), "");
         }
