@@ -146,13 +146,16 @@ public final class LocalRuntime {
         out.printf("%-20s %-8s %-6s %-9s %-8s %s%n", "COMPONENT", "PID", "PORT", "STATE", "HEALTH", "RSS");
         boolean allUp = true;
         long totalKib = 0;
+        long totalPssKib = 0;
 
         Optional<ProcessHandle> pg = postgres.running();
+        totalPssKib += pg.map(Processes::proportionalKib).orElse(0L);
         totalKib += row(postgres.name(), pg, postgres.port(), pg.isPresent() && postgres.accepts() ? "UP" : "-",
                 Processes.readPid(postgres.postmasterPid()).isPresent());
         allUp &= pg.isPresent();
 
         Optional<ProcessHandle> broker = kafka.running();
+        totalPssKib += broker.map(Processes::proportionalKib).orElse(0L);
         totalKib += row(kafka.name(), broker, kafka.port(),
                 broker.isPresent() && Health.listening(kafka.port()) ? "UP" : "-",
                 Files.exists(layout.pidFile(kafka.name())));
@@ -162,10 +165,15 @@ public final class LocalRuntime {
             Optional<ProcessHandle> p = Processes.live(layout.pidFile(spec.name()),
                     Processes.markers(layout, spec.name()));
             String health = p.isPresent() ? Health.actuatorStatus(spec.healthUrl()) : "-";
+            totalPssKib += p.map(Processes::proportionalKib).orElse(0L);
             totalKib += row(spec.name(), p, spec.port(), health, Files.exists(layout.pidFile(spec.name())));
             allUp &= "UP".equals(health);
         }
         out.printf("%-20s %-8s %-6s %-9s %-8s %s%n", "total", "", "", "", "", mib(totalKib));
+        if (totalPssKib > 0) {
+            out.printf("(RSS counts each process and its children; shared pages counted once, the total is %s.)%n",
+                    mib(totalPssKib));
+        }
         return allUp ? 0 : 3;
     }
 

@@ -196,6 +196,28 @@ public final class Processes {
         return Stream.concat(Stream.of(process), process.descendants()).mapToLong(Processes::ownResidentKib).sum();
     }
 
+    /**
+     * Proportional set size of the process and its descendants, in KiB: shared pages (PostgreSQL's shared
+     * buffers, mapped archives) divided among the processes sharing them, so sums are not inflated.
+     */
+    public static long proportionalKib(ProcessHandle process) {
+        return Stream.concat(Stream.of(process), process.descendants()).mapToLong(Processes::ownPssKib).sum();
+    }
+
+    private static long ownPssKib(ProcessHandle process) {
+        Path rollup = Path.of("/proc", Long.toString(process.pid()), "smaps_rollup");
+        try {
+            for (String line : Files.readAllLines(rollup)) {
+                if (line.startsWith("Pss:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", ""));
+                }
+            }
+        } catch (IOException | NumberFormatException e) {
+            // gone, or not Linux
+        }
+        return 0;
+    }
+
     private static long ownResidentKib(ProcessHandle process) {
         Path status = Path.of("/proc", Long.toString(process.pid()), "status");
         try {
