@@ -27,7 +27,8 @@ public record ConsensusProperties(String adminKey, Duration tickInterval, @Min(1
     public ConsensusProperties {
         adminKey = adminKey == null ? "local-admin-key" : adminKey;
         raoEmission = raoEmission == null ? 1_000_000_000L : raoEmission;
-        epochThreads = epochThreads == null ? Math.max(1, Runtime.getRuntime().availableProcessors()) : epochThreads;
+        // an epoch spends most of its time waiting on PostgreSQL, so twice the cores keeps both busy
+        epochThreads = epochThreads == null ? Math.min(8, 2 * Runtime.getRuntime().availableProcessors()) : epochThreads;
         instanceId = instanceId == null || instanceId.isBlank()
                 ? "consensus-" + ProcessHandle.current().pid() + "-" + UUID.randomUUID().toString().substring(0, 8)
                 : instanceId;

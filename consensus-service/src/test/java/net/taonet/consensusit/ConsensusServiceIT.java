@@ -261,8 +261,7 @@ class ConsensusServiceIT {
         assertThat(detail.get("inputs").get("stake").get(4).asLong()).isEqualTo(4);
         assertThat(detail.get("outputs").get(8).get("incentive").asInt())
                 .isEqualTo(vector.outputs(1).get("incentive_u16").get(7).asInt());
-        String storedInputs = jdbc().queryForObject("SELECT inputs FROM epoch WHERE netuid = ? AND epoch = 3",
-                String.class, NET);
+        String storedInputs = service.bean(EpochRepository.class).inputs(NET, 3).orElseThrow()[0];
         assertThat(detail.get("inputsHash").asString())
                 .isEqualTo(net.taonet.consensus.epoch.domain.SnapshotJson.sha256(storedInputs));
 

@@ -81,19 +81,21 @@ class EpochSchedulerBenchmark {
                 seen = feed.epochsCompleted().size();
                 Map<String, Object> stats = jdbc.queryForMap("""
                         SELECT avg(compute_micros)::bigint AS avg_us, max(compute_micros) AS max_us,
-                               avg(octet_length(inputs))::bigint AS inputs_bytes
+                               avg(octet_length(inputs_gz))::bigint AS inputs_bytes
                         FROM epoch WHERE block > ?""", block - TEMPO - 1);
                 System.out.printf(
                         "round %d: %d epochs due at block %d: all stored after %d ms, all EpochCompleted read from Kafka"
-                                + " after %d ms; engine per epoch avg %s µs, max %s µs; snapshot %s bytes per epoch%n",
+                                + " after %d ms; engine per epoch avg %s µs, max %s µs; snapshot %s bytes (gzip) per epoch%n",
                         round, SUBNETS, block, stored / 1_000_000, published / 1_000_000, stats.get("avg_us"),
                         stats.get("max_us"), stats.get("inputs_bytes"));
                 double[] phasesAfter = phases(meters);
+                double[] d = new double[phasesAfter.length];
+                for (int i = 0; i < d.length; i++) {
+                    d[i] = (phasesAfter[i] - phasesBefore[i]) / SUBNETS;
+                }
                 System.out.printf("    per epoch (ms, mean over the round): snapshot %.1f, engine %.1f, encode %.1f,"
-                        + " store %.1f, lock-to-commit %.1f%n",
-                        (phasesAfter[0] - phasesBefore[0]) / SUBNETS, (phasesAfter[1] - phasesBefore[1]) / SUBNETS,
-                        (phasesAfter[2] - phasesBefore[2]) / SUBNETS, (phasesAfter[3] - phasesBefore[3]) / SUBNETS,
-                        (phasesAfter[4] - phasesBefore[4]) / SUBNETS);
+                        + " store %.1f (epoch row %.1f, per-UID rows %.1f, bonds+permits %.1f, outbox %.1f),"
+                        + " lock-to-commit %.1f%n", d[0], d[1], d[2], d[3], d[4], d[5], d[6], d[7], d[8]);
                 assertThat(seen).isEqualTo(expectedEvents);
                 block += TEMPO + 1;
             }
@@ -101,14 +103,15 @@ class EpochSchedulerBenchmark {
     }
 
     private static double[] phases(MeterRegistry meters) {
-        String[] names = {"snapshot", "engine", "encode", "store"};
-        double[] out = new double[5];
+        String[] names = {"snapshot", "engine", "encode", "store", "store.epoch", "store.uids", "store.bonds",
+            "store.outbox"};
+        double[] out = new double[names.length + 1];
         for (int i = 0; i < names.length; i++) {
             Timer t = meters.find("taonet.consensus.epoch.phase").tag("phase", names[i]).timer();
             out[i] = t == null ? 0 : t.totalTime(TimeUnit.MILLISECONDS);
         }
         Timer total = meters.find("taonet.consensus.epoch").timer();
-        out[4] = total == null ? 0 : total.totalTime(TimeUnit.MILLISECONDS);
+        out[names.length] = total == null ? 0 : total.totalTime(TimeUnit.MILLISECONDS);
         return out;
     }
 

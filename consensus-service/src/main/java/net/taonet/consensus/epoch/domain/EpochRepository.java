@@ -113,10 +113,10 @@ public class EpochRepository {
     /** Records the epoch; 0 when this (netuid, epoch) exists already. */
     public int insertEpoch(EpochSnapshot s, String inputsJson, String inputsHash, String computedBy, long computeMicros) {
         return jdbc.update("""
-                INSERT INTO epoch (netuid, epoch, block, n, rao_emission, inputs, inputs_hash, computed_by, compute_micros)
+                INSERT INTO epoch (netuid, epoch, block, n, rao_emission, inputs_gz, inputs_hash, computed_by, compute_micros)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""",
-                s.netuid(), s.epoch(), s.block(), s.n(), s.raoEmission(), inputsJson, inputsHash, computedBy,
-                computeMicros);
+                s.netuid(), s.epoch(), s.block(), s.n(), s.raoEmission(), SnapshotJson.gzip(inputsJson), inputsHash,
+                computedBy, computeMicros);
     }
 
     public void insertOutcomes(int netuid, long epoch, List<UidOutcome> outcomes) {
@@ -189,8 +189,11 @@ public class EpochRepository {
 
     /** The stored snapshot text and its recorded hash. */
     public Optional<String[]> inputs(int netuid, long epoch) {
-        return jdbc.query("SELECT inputs, inputs_hash FROM epoch WHERE netuid = ? AND epoch = ?",
-                (rs, i) -> new String[] {rs.getString(1), rs.getString(2)}, netuid, epoch).stream().findFirst();
+        return jdbc.query("SELECT inputs, inputs_gz, inputs_hash FROM epoch WHERE netuid = ? AND epoch = ?",
+                (rs, i) -> {
+                    byte[] gz = rs.getBytes(2);
+                    return new String[] {gz != null ? SnapshotJson.gunzip(gz) : rs.getString(1), rs.getString(3)};
+                }, netuid, epoch).stream().findFirst();
     }
 
     public List<UidOutcome> outcomes(int netuid, long epoch) {

@@ -38,6 +38,10 @@ public class EpochRunner {
     private final Timer engineTimer;
     private final Timer encodeTimer;
     private final Timer storeTimer;
+    private final Timer storeEpochTimer;
+    private final Timer storeUidsTimer;
+    private final Timer storeBondsTimer;
+    private final Timer storeOutboxTimer;
     private final Timer totalTimer;
 
     public EpochRunner(EpochRepository repository, Outbox outbox, PlatformTransactionManager txManager,
@@ -50,6 +54,10 @@ public class EpochRunner {
         this.engineTimer = phase(meters, "engine");
         this.encodeTimer = phase(meters, "encode");
         this.storeTimer = phase(meters, "store");
+        this.storeEpochTimer = phase(meters, "store.epoch");
+        this.storeUidsTimer = phase(meters, "store.uids");
+        this.storeBondsTimer = phase(meters, "store.bonds");
+        this.storeOutboxTimer = phase(meters, "store.outbox");
         this.totalTimer = Timer.builder("taonet.consensus.epoch").description("one epoch run, lock to commit")
                 .register(meters);
     }
@@ -94,11 +102,18 @@ public class EpochRunner {
                 status.setRollbackOnly();
                 return Result.NOT_DUE;
             }
+            long s1 = System.nanoTime();
             repository.insertOutcomes(netuid, epoch, outcomes);
+            long s2 = System.nanoTime();
             repository.persistBondsAndPermits(netuid, snapshot, outcomes);
             repository.markEpochDone(netuid, epoch, block);
+            long s3 = System.nanoTime();
             outbox.publish(EventCatalog.EPOCH_COMPLETED, Integer.toString(netuid), block, event);
             long t4 = System.nanoTime();
+            storeEpochTimer.record(s1 - t3, TimeUnit.NANOSECONDS);
+            storeUidsTimer.record(s2 - s1, TimeUnit.NANOSECONDS);
+            storeBondsTimer.record(s3 - s2, TimeUnit.NANOSECONDS);
+            storeOutboxTimer.record(t4 - s3, TimeUnit.NANOSECONDS);
             snapshotTimer.record(t1 - t0, TimeUnit.NANOSECONDS);
             engineTimer.record(t2 - t1, TimeUnit.NANOSECONDS);
             encodeTimer.record(t3 - t2, TimeUnit.NANOSECONDS);
