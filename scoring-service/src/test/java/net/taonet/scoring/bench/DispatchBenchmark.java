@@ -24,13 +24,13 @@ import net.taonet.events.registry.SubnetRegistered;
 import net.taonet.identity.KeyPair;
 import net.taonet.scoring.ScoringApplication;
 import net.taonet.scoring.metagraph.domain.Metagraph;
+import net.taonet.scoring.support.RealWorkers;
 import net.taonet.scoring.support.TestEvents;
 import net.taonet.scoring.validation.domain.LatencyHistogram;
 import net.taonet.scoring.validation.domain.TaskBroker;
 import net.taonet.testsupport.ServiceLauncher;
 import net.taonet.testsupport.ServiceLauncher.RunningService;
 import net.taonet.testsupport.TestKafka;
-import net.taonet.worker.WorkerApplication;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -97,18 +97,9 @@ class DispatchBenchmark {
             await().atMost(Duration.ofSeconds(60)).until(() -> metagraph.subnetSize(1) == WORKERS + 1);
 
             for (int uid = 1; uid <= WORKERS; uid++) {
-                Map<String, Object> w = new HashMap<>();
-                w.put("taonet.worker.netuid", 1);
-                w.put("taonet.worker.uid", uid);
-                w.put("taonet.worker.hotkey-seed", miner(uid).seedHex());
-                w.put("taonet.worker.registry.url", "");
-                w.put("taonet.worker.serving.enabled", "false");
-                w.put("taonet.worker.task-types", "echo");
-                w.put("taonet.worker.concurrency", 4);
-                w.put("taonet.worker.queue-capacity", 1024);
-                w.put("spring.kafka.consumer.group-id", "bench-worker-" + uid);
-                w.put("logging.level.root", "WARN");
-                services.add(ServiceLauncher.start(WorkerApplication.class, "bench_worker_" + uid, w));
+                services.add(RealWorkers.start("bench-" + uid, 1, uid, miner(uid), "echo", "honest", Map.of(
+                        "taonet.worker.concurrency", 4, "taonet.worker.queue-capacity", 1024,
+                        "logging.level.root", "WARN")));
             }
 
             TaskBroker broker = scoring.bean(TaskBroker.class);
@@ -130,6 +121,8 @@ class DispatchBenchmark {
                     WORKERS, IN_FLIGHT, elapsed, assigned, answered, scored, overhead.percentile(0.5),
                     overhead.percentile(0.99), overhead.count(), after.timedOut() - before.timedOut(),
                     after.rejected() - before.rejected());
+            System.out.printf("at the end: %d tasks in flight, outbox backlog %d%n", after.inFlight(),
+                    scoring.bean(net.taonet.platform.outbox.OutboxRelay.class).backlog());
             System.out.printf("dispatch / raw round trip: %.0f %%   (targets: >= 2,000 tasks/s and >= 50 %%)%n%n",
                     100 * scored / raw.perSecond);
             assertThat(scored).isPositive();

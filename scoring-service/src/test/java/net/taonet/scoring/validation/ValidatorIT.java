@@ -36,14 +36,13 @@ import net.taonet.platform.chain.ManualBlockClock;
 import net.taonet.scoring.metagraph.domain.Metagraph;
 import net.taonet.scoring.support.Api;
 import net.taonet.scoring.support.Api.Response;
+import net.taonet.scoring.support.RealWorkers;
 import net.taonet.scoring.support.TestEvents;
 import net.taonet.scoring.validation.domain.MinerScore;
 import net.taonet.scoring.validation.domain.ScoreBook;
 import net.taonet.scoring.validation.domain.TaskBroker;
 import net.taonet.testsupport.Infrastructure;
-import net.taonet.testsupport.ServiceLauncher;
 import net.taonet.testsupport.ServiceLauncher.RunningService;
-import net.taonet.worker.WorkerApplication;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -175,18 +174,8 @@ class ValidatorIT {
     }
 
     void worker(String name, int netuid, int uid, KeyPair hotkey, String behaviour) {
-        Map<String, Object> props = new HashMap<>();
-        props.put("taonet.worker.netuid", netuid);
-        props.put("taonet.worker.uid", uid);
-        props.put("taonet.worker.hotkey-seed", hotkey.seedHex());
-        props.put("taonet.worker.registry.url", "");
-        props.put("taonet.worker.serving.enabled", "false");
-        props.put("taonet.worker.behaviour", behaviour);
-        props.put("taonet.worker.task-types", netuid == GEMM ? "gemm" : "echo");
-        props.put("taonet.worker.tasks.gemm.backend", "naive");
-        props.put("taonet.worker.concurrency", 2);
-        props.put("spring.kafka.consumer.group-id", "worker-" + name);
-        workers.put(name, ServiceLauncher.start(WorkerApplication.class, "worker_" + name.replace('-', '_'), props));
+        workers.put(name, RealWorkers.start(name, netuid, uid, hotkey, netuid == GEMM ? "gemm" : "echo", behaviour,
+                Map.of("taonet.worker.concurrency", 2)));
     }
 
     @AfterAll

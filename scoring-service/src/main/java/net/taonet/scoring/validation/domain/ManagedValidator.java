@@ -1,7 +1,5 @@
 package net.taonet.scoring.validation.domain;
 
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.Set;
 import net.taonet.identity.KeyPair;
 
@@ -17,7 +15,7 @@ public record ManagedValidator(String name, KeyPair key, Set<Integer> netuids) {
     }
 
     public String sign(String payload) {
-        return Base64.getEncoder().encodeToString(key.sign(payload.getBytes(StandardCharsets.UTF_8)));
+        return TaskSignatures.sign(key, payload);
     }
 
     @Override

@@ -4,7 +4,6 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import jakarta.annotation.PostConstruct;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -22,7 +21,6 @@ import net.taonet.events.tasks.TaskAssigned;
 import net.taonet.events.tasks.TaskChunk;
 import net.taonet.events.tasks.TaskCompleted;
 import net.taonet.events.tasks.TaskFailed;
-import net.taonet.identity.Signatures;
 import net.taonet.platform.chain.BlockClock;
 import net.taonet.platform.outbox.Outbox;
 import net.taonet.scoring.ScoringProperties;
@@ -252,8 +250,7 @@ public class TaskBroker {
         if (r.completed() != null) {
             TaskCompleted c = r.completed();
             if (!matches(t, c.netuid(), c.uid(), c.minerHotkey())
-                    || !Signatures.verifyBase64(t.minerHotkey(), c.signingPayload().getBytes(StandardCharsets.UTF_8),
-                            c.signature())) {
+                    || !TaskSignatures.verify(t.minerHotkey(), c.signingPayload(), c.signature())) {
                 log.debug("rejected a result for task {} not signed by {}", t.taskId(), t.minerHotkey());
                 return null;
             }
@@ -261,8 +258,7 @@ public class TaskBroker {
         }
         TaskFailed f = r.failed();
         if (!matches(t, f.netuid(), f.uid(), f.minerHotkey())
-                || !Signatures.verifyBase64(t.minerHotkey(), f.signingPayload().getBytes(StandardCharsets.UTF_8),
-                        f.signature())) {
+                || !TaskSignatures.verify(t.minerHotkey(), f.signingPayload(), f.signature())) {
             return null;
         }
         return new TaskOutcome.Failed(f.reason(), f.detail());

@@ -38,6 +38,9 @@ public class ValidationRounds {
     private final MinerSampler sampler = new MinerSampler();
     private final SplittableRandom seeds = new SplittableRandom(new SecureRandom().nextLong());
     private final Map<String, Boolean> warnedTypes = new ConcurrentHashMap<>();
+    static final long VIEW_TTL_MILLIS = 500;
+    private Map<SubnetInfo, List<NeuronInfo>> cachedView;
+    private long cachedAt;
 
     public ValidationRounds(ManagedValidators validators, Metagraph metagraph, TaskBroker broker, TaskTypes types,
             ScoringProperties props) {
@@ -54,23 +57,38 @@ public class ValidationRounds {
             return 0;
         }
         int total = 0;
-        for (SubnetInfo subnet : metagraph.subnets()) {
-            List<NeuronInfo> neurons = null;
+        for (Map.Entry<SubnetInfo, List<NeuronInfo>> entry : view().entrySet()) {
+            SubnetInfo subnet = entry.getKey();
             for (ManagedValidator v : validators.all()) {
-                if (!v.validates(subnet.netuid())) {
+                if (!v.validates(subnet.netuid()) || broker.inFlight(v.hotkey(), subnet.netuid()) >= props.maxInFlight()) {
                     continue;
                 }
-                if (neurons == null) {
-                    neurons = metagraph.neurons(subnet.netuid());
-                }
                 try {
-                    total += round(v, subnet, neurons);
+                    total += round(v, subnet, entry.getValue());
                 } catch (RuntimeException e) {
                     log.warn("validator {} could not query subnet {}: {}", v.name(), subnet.netuid(), e.toString());
                 }
             }
         }
         return total;
+    }
+
+    /**
+     * Subnets and their neurons, re-read at most every {@link #VIEW_TTL_MILLIS}: rounds may run every few
+     * milliseconds, registrations change far more slowly, and a task for a UID replaced meanwhile is simply not
+     * credited (its answer is signed by the wrong hotkey, or its score finds another hotkey on the UID).
+     */
+    private Map<SubnetInfo, List<NeuronInfo>> view() {
+        long now = System.currentTimeMillis();
+        if (cachedView == null || now - cachedAt > VIEW_TTL_MILLIS) {
+            Map<SubnetInfo, List<NeuronInfo>> fresh = new java.util.LinkedHashMap<>();
+            for (SubnetInfo subnet : metagraph.subnets()) {
+                fresh.put(subnet, metagraph.neurons(subnet.netuid()));
+            }
+            cachedView = fresh;
+            cachedAt = now;
+        }
+        return cachedView;
     }
 
     private int round(ManagedValidator v, SubnetInfo subnet, List<NeuronInfo> neurons) {
