@@ -307,12 +307,11 @@ public final class YumaMath {
                 }
             }
         }
-        int[] idx = new int[nv];
+        // Normalised stakes are non-negative and sum to at most 1, so no partial sum of them can
+        // saturate and WeightedMedian may use plain additions.
+        WeightedMedian selection = new WeightedMedian(nv);
         for (int j = 0; j < columns; j++) {
-            for (int k = 0; k < nv; k++) {
-                idx[k] = k;
-            }
-            median[j] = weightedMedian(useStake, table, j * nv, idx, nv, minority, 0, stakeSum);
+            median[j] = selection.select(useStake, table, j * nv, minority, stakeSum);
         }
         return median;
     }
