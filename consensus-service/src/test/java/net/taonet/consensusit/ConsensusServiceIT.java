@@ -21,6 +21,8 @@ import net.taonet.events.ledger.StakeChanged;
 import net.taonet.events.registry.Hyperparameters;
 import net.taonet.events.registry.NeuronRegistered;
 import net.taonet.events.registry.NeuronReplaced;
+import net.taonet.events.registry.SubnetDissolved;
+import net.taonet.events.registry.SubnetHyperparametersChanged;
 import net.taonet.events.registry.SubnetIdentity;
 import net.taonet.events.registry.SubnetRegistered;
 import net.taonet.events.scoring.WeightsCommitted;
@@ -511,5 +513,41 @@ class ConsensusServiceIT {
         // both instances took part (subnets are visited in random order), and still each epoch ran once
         assertThat(split).hasSize(2);
         assertThat(second.context().isActive()).isTrue();
+    }
+
+    @Test
+    @Order(9)
+    void hyperparameterChangesReachTheNextEpochAndADissolvedSubnetStopsUntilItsNetuidIsReused() {
+        long block = CLOCK.currentBlock() + 1;
+        CLOCK.set(block);
+        Hyperparameters changed = new Hyperparameters(2, 5_000, 1, 65_535, 256, 64, 100, 0, false, 1, 40_000, 900_000,
+                65_535, true, false, 45_875, 58_982, 1_000, 13_889, 0, 500_000, 100_000_000_000L, 360, 1_260, true, 10);
+        publishTwice(EventCatalog.SUBNET_HYPERPARAMETERS_CHANGED, 3, block,
+                new SubnetHyperparametersChanged(3, "kappa", changed));
+        publishTwice(EventCatalog.SUBNET_DISSOLVED, 2, block, new SubnetDissolved(2, "5OwnerCold2"));
+        awaitProjected();
+        long next = EpochSchedule.nextEpochBlock(3, 2, block);
+        CLOCK.set(next);
+        long epoch = EpochSchedule.epochIndex(3, 2, next);
+        awaitEpoch(3, epoch);
+        JsonNode inputs = json.readTree(rest().get().uri("/api/v1/subnets/{n}/epochs/{e}", 3, epoch)
+                .retrieve().body(String.class)).get("inputs");
+        assertThat(inputs.get("hyperparameters").get("kappa").asInt()).isEqualTo(40_000);
+        assertThat(inputs.get("commitBlocks").isNull()).isTrue(); // commit-reveal switched off
+
+        Long lastOfDissolved = jdbc().queryForObject("SELECT max(epoch) FROM epoch WHERE netuid = 2", Long.class);
+        long later = EpochSchedule.nextEpochBlock(2, 2, next + 3);
+        CLOCK.set(later);
+        awaitEpoch(3, EpochSchedule.epochIndex(3, 2, later));
+        assertThat(jdbc().queryForObject("SELECT max(epoch) FROM epoch WHERE netuid = 2", Long.class))
+                .isEqualTo(lastOfDissolved);
+
+        // the netuid is reused: the new subnet starts with only its owner
+        registerSmallSubnet(2, later, false);
+        awaitProjected();
+        assertThat(jdbc().queryForObject("SELECT owner_hotkey FROM subnet WHERE netuid = 2", String.class))
+                .isEqualTo("5Owner2");
+        assertThat(jdbc().queryForObject("SELECT count(*) FROM neuron WHERE netuid = 2", Integer.class)).isEqualTo(5);
+        assertThat(jdbc().queryForObject("SELECT dissolved FROM subnet WHERE netuid = 2", Boolean.class)).isFalse();
     }
 }

@@ -43,10 +43,12 @@ public class ProjectionStore {
             return; // redelivery of the registration of a live subnet
         }
         if (Boolean.TRUE.equals(dissolved)) {
-            // netuids are reused after dissolution: the new subnet starts from nothing
-            jdbc.update("DELETE FROM neuron WHERE netuid = ?", e.netuid());
-            jdbc.update("DELETE FROM weight_row WHERE netuid = ?", e.netuid());
-            jdbc.update("DELETE FROM weight_commit WHERE netuid = ?", e.netuid());
+            // netuids are reused after dissolution: the new subnet starts from nothing. Facts of the new
+            // subnet that overtook this event on other topics (at or after its registration block) stay.
+            long since = e.registeredAtBlock();
+            jdbc.update("DELETE FROM neuron WHERE netuid = ? AND registration_block < ?", e.netuid(), since);
+            jdbc.update("DELETE FROM weight_row WHERE netuid = ? AND last_update < ?", e.netuid(), since);
+            jdbc.update("DELETE FROM weight_commit WHERE netuid = ? AND commit_block < ?", e.netuid(), since);
             jdbc.update("DELETE FROM subnet WHERE netuid = ?", e.netuid());
         }
         jdbc.update("""
