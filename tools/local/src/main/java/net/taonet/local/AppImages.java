@@ -27,6 +27,9 @@ import java.util.stream.Stream;
  */
 final class AppImages {
 
+    static final String RECORDER = "cds-recorder";
+    static final String TRAINING_SUFFIX = "-cds-training";
+
     private final Layout layout;
     private final boolean enabled;
 
@@ -104,7 +107,7 @@ final class AppImages {
                     training.add("-Dspring.context.exit=onRefresh");
                 }
                 if (arg.startsWith("-Dtaonet.local.process=")) {
-                    arg = arg + "-cds-training";
+                    arg = arg + TRAINING_SUFFIX;
                 }
                 if (arg.startsWith("--server.port=")) {
                     arg = "--server.port=0";
@@ -122,8 +125,8 @@ final class AppImages {
         });
         List<String> command = new ArrayList<>(List.of("nice", "-n", "10", "sh", "-c", script.toString(),
                 "taonet-cds-recorder"));
-        command.addAll(Processes.markerOptions(layout, "cds-recorder"));
-        Processes.startDetached(command, layout.root(), layout.log("cds-recorder"), Map.of());
+        command.addAll(Processes.markerOptions(layout, RECORDER));
+        Processes.startDetached(command, layout.root(), layout.log(RECORDER), Map.of());
     }
 
     static String quote(String arg) {

@@ -78,16 +78,29 @@ public final class LocalRuntime {
                 Optional<ProcessHandle> p = Processes.live(layout.pidFile(name), Processes.markers(layout, name));
                 p.ifPresent(handle -> services.put(name, handle));
             }
-            // Strays: marked JVMs of this checkout without a (valid) PID file, except the broker.
+            // Strays: marked processes of this checkout without a (valid) PID file, except the broker. The
+            // class-data recorder and its training runs are only a cache: they are killed outright.
             String stateMarker = "-Dtaonet.local.state=" + layout.state() + " ";
+            List<ProcessHandle> recorders = new ArrayList<>();
             for (ProcessHandle p : Processes.withCommandLineContaining(stateMarker)) {
-                String cmd = Processes.commandLine(p);
-                if (!cmd.contains("-Dtaonet.local.process=" + LocalKafka.NAME + " ")
-                        && services.values().stream().noneMatch(h -> h.pid() == p.pid())) {
-                    java.util.regex.Matcher name = java.util.regex.Pattern
-                            .compile("-Dtaonet\\.local\\.process=(\\S+) ").matcher(cmd);
-                    services.put((name.find() ? name.group(1) : "process") + " (pid " + p.pid() + ")", p);
+                String name = markedName(Processes.commandLine(p));
+                if (name.equals(LocalKafka.NAME) || services.values().stream().anyMatch(h -> h.pid() == p.pid())) {
+                    continue;
                 }
+                if (name.equals(AppImages.RECORDER) || name.endsWith(AppImages.TRAINING_SUFFIX)) {
+                    recorders.add(p);
+                } else {
+                    services.put(name + " (pid " + p.pid() + ")", p);
+                }
+            }
+            if (!recorders.isEmpty()) {
+                anything = true;
+                recorders.forEach(p -> {
+                    p.descendants().forEach(ProcessHandle::destroyForcibly);
+                    p.destroyForcibly();
+                });
+                Processes.awaitExit(recorders, Duration.ofSeconds(10));
+                out.println("stopped the class-data recorder");
             }
             if (!services.isEmpty()) {
                 anything = true;
@@ -137,6 +150,17 @@ public final class LocalRuntime {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The name in the last {@code -Dtaonet.local.process=} marker of a command line. */
+    static String markedName(String commandLine) {
+        String marker = "-Dtaonet.local.process=";
+        int at = commandLine.lastIndexOf(marker);
+        if (at < 0) {
+            return "process";
+        }
+        int end = commandLine.indexOf(' ', at);
+        return commandLine.substring(at + marker.length(), end < 0 ? commandLine.length() : end);
     }
 
     /** A table of every component: PID, port, health and resident memory; exit status 0 when all are UP. */
