@@ -19,6 +19,19 @@ public class IdempotencyOption {
 
     private String resolved;
 
+    /** Whether the caller chose the key. */
+    public boolean given() {
+        return key != null;
+    }
+
+    /** For another request of the same invocation: a new random key (a chosen key belongs to one request). */
+    public IdempotencyOption fresh() {
+        if (given()) {
+            throw new IllegalStateException("a chosen idempotency key belongs to one request");
+        }
+        return new IdempotencyOption();
+    }
+
     /** The key this invocation sends (the same on every call within it). */
     public String key() {
         if (resolved == null) {

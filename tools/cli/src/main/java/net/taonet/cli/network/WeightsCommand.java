@@ -222,38 +222,71 @@ public class WeightsCommand implements Callable<Integer> {
             KeyPair hotkey = keys.hotkey(root());
             CommitStore store = CommitStore.of(root().context(), commitsDir);
             List<SavedCommit> saved = store.list(hotkey.address(), netuid);
-            SavedCommit c;
+            List<SavedCommit> candidates;
             if (hash != null) {
                 String h = hash.strip().toLowerCase(java.util.Locale.ROOT);
-                c = saved.stream().filter(s -> s.commitHash().equals(h)).findFirst().orElseThrow(() -> CliException.usage(
-                        "no saved commit " + h + " of hotkey " + hotkey.address() + " on subnet " + netuid + " in " + store.dir()));
+                candidates = saved.stream().filter(s -> s.commitHash().equals(h)).toList();
+                if (candidates.isEmpty()) {
+                    throw CliException.usage("no saved commit " + h + " of hotkey " + hotkey.address() + " on subnet "
+                            + netuid + " in " + store.dir());
+                }
             } else if (saved.isEmpty()) {
                 throw CliException.usage("no saved commit of hotkey " + hotkey.address() + " on subnet " + netuid
                         + " in " + store.dir() + " (commit first: taonet weights commit)");
             } else {
-                c = saved.get(0);
+                // Oldest first; one that can no longer be revealed is dropped and the next one tried, unless the
+                // caller chose the commit or the idempotency key.
+                candidates = idempotency.given() ? saved.subList(0, 1) : saved;
             }
-            Map<String, Object> body = new LinkedHashMap<>();
-            body.put("netuid", c.netuid());
-            body.put("uids", c.uids());
-            body.put("weights", c.weights());
-            body.put("salt", c.salt());
-            body.put("versionKey", c.versionKey());
-            body.put("hotkey", c.hotkey());
-            Answer answer = signed("POST", "/api/v1/weights/reveal", body, hotkey, idempotency);
-            store.delete(c);
-            if (json) {
-                printJson(answer.body());
+            List<String> dropped = new java.util.ArrayList<>();
+            IdempotencyOption key = idempotency;
+            for (int i = 0; i < candidates.size(); i++) {
+                SavedCommit c = candidates.get(i);
+                Map<String, Object> body = new LinkedHashMap<>();
+                body.put("netuid", c.netuid());
+                body.put("uids", c.uids());
+                body.put("weights", c.weights());
+                body.put("salt", c.salt());
+                body.put("versionKey", c.versionKey());
+                body.put("hotkey", c.hotkey());
+                Answer answer;
+                try {
+                    answer = signed("POST", "/api/v1/weights/reveal", body, hotkey, key);
+                } catch (RemoteException e) {
+                    if (!GONE.contains(e.problemType())) {
+                        throw e;
+                    }
+                    store.delete(c); // expired, already revealed, or never accepted: its salt is of no more use
+                    dropped.add(c.commitHash() + " (" + e.problemType() + ")");
+                    if (i == candidates.size() - 1) {
+                        throw new RemoteException(e.status(), e.problemType(), e.getMessage()
+                                + " (deleted the saved salt of " + String.join(", ", dropped) + ": it cannot be revealed)");
+                    }
+                    key = key.fresh();
+                    continue;
+                }
+                store.delete(c);
+                if (json) {
+                    printJson(answer.body());
+                    return 0;
+                }
+                for (String d : dropped) {
+                    println("Dropped saved commit " + d + ": it can no longer be revealed.");
+                }
+                println("Revealed commit " + c.commitHash() + " on subnet " + netuid + "; the weights took effect.");
+                describeApplied(this, answer.body());
+                int left = store.list(hotkey.address(), netuid).size();
+                if (left > 0) {
+                    println("(" + left + " more saved commit" + (left > 1 ? "s" : "") + " of this hotkey on subnet "
+                            + netuid + " wait in " + store.dir() + ")");
+                }
                 return 0;
             }
-            println("Revealed commit " + c.commitHash() + " on subnet " + netuid + "; the weights took effect.");
-            describeApplied(this, answer.body());
-            if (saved.size() > 1) {
-                println("(" + (saved.size() - 1) + " more saved commit" + (saved.size() > 2 ? "s" : "")
-                        + " of this hotkey on subnet " + netuid + " wait in " + store.dir() + ")");
-            }
-            return 0;
+            throw new IllegalStateException("no commit was tried");
         }
+
+        /** The problems after which a saved commit can never be revealed. */
+        static final Set<String> GONE = Set.of("reveal-too-late", "commit-not-found");
     }
 
     @Command(name = "show", mixinStandardHelpOptions = true,

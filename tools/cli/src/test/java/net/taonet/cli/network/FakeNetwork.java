@@ -46,6 +46,7 @@ final class FakeNetwork implements AutoCloseable {
     private final HttpServer server;
     private final RequestVerifier verifier = new RequestVerifier(new InMemoryNonceStore());
     private final Map<String, Reply> routes = new HashMap<>();
+    private final Map<String, java.util.ArrayDeque<Reply>> queued = new HashMap<>();
     private final List<Request> requests = new ArrayList<>();
 
     FakeNetwork() throws IOException {
@@ -67,6 +68,16 @@ final class FakeNetwork implements AutoCloseable {
     FakeNetwork on(String method, String path, int status, String json, Map<String, String> headers) {
         synchronized (routes) {
             routes.put(method + " " + path, new Reply(status, json, headers));
+        }
+        return this;
+    }
+
+    /** Answers the next request to {@code method path} with this problem, before the route's usual answer. */
+    FakeNetwork problemOnce(String method, String path, int status, String slug, String detail) {
+        synchronized (routes) {
+            queued.computeIfAbsent(method + " " + path, k -> new java.util.ArrayDeque<>()).add(new Reply(status,
+                    "{\"type\":\"urn:taonet:problem:" + slug + "\",\"status\":" + status + ",\"detail\":\"" + detail + "\"}",
+                    Map.of("Content-Type", "application/problem+json")));
         }
         return this;
     }
@@ -117,7 +128,9 @@ final class FakeNetwork implements AutoCloseable {
         }
         Reply reply;
         synchronized (routes) {
-            reply = routes.get(ex.getRequestMethod() + " " + ex.getRequestURI().getRawPath());
+            String route = ex.getRequestMethod() + " " + ex.getRequestURI().getRawPath();
+            var once = queued.get(route);
+            reply = once != null && !once.isEmpty() ? once.poll() : routes.get(route);
         }
         if (reply == null) {
             reply = new Reply(404, "{\"type\":\"urn:taonet:problem:no-resource\",\"status\":404,\"detail\":\"no route "

@@ -159,4 +159,37 @@ class WeightsCommandTest extends NetworkTestBase {
         assertThat(r.out()).containsPattern(hash + "\\s+100\\s+0\\s+yes").containsPattern("abab\\S*\\s+101\\s+0\\s+no");
         assertThat(json(run("weights", "commits", "--netuid", "1", "--hotkey-address", hotkey.address(), "--json")).size()).isEqualTo(2);
     }
+
+    @Test
+    void aCommitThatCanNoLongerBeRevealedIsDroppedAndTheNextOneTried() throws Exception {
+        network.on("POST", "/api/v1/weights/commit", 200, "{}");
+        WeightsCommand.clock = java.time.Clock.fixed(java.time.Instant.parse("2026-01-01T00:00:00Z"), java.time.ZoneOffset.UTC);
+        try {
+            ok(run("weights", "commit", "--wallet", "alice", "--netuid", "1", "--uids", "0", "--weights", "1"));
+            WeightsCommand.clock = java.time.Clock.fixed(java.time.Instant.parse("2026-01-01T00:00:01Z"), java.time.ZoneOffset.UTC);
+            ok(run("weights", "commit", "--wallet", "alice", "--netuid", "1", "--uids", "1", "--weights", "1"));
+            WeightsCommand.clock = java.time.Clock.fixed(java.time.Instant.parse("2026-01-01T00:00:02Z"), java.time.ZoneOffset.UTC);
+            ok(run("weights", "commit", "--wallet", "alice", "--netuid", "1", "--uids", "2", "--weights", "1"));
+        } finally {
+            WeightsCommand.clock = java.time.Clock.systemUTC();
+        }
+        String expired = network.requests().get(0).json().path("commitHash").asString();
+        network.on("POST", "/api/v1/weights/reveal", 200, applied("[]"));
+        network.problemOnce("POST", "/api/v1/weights/reveal", 409, "reveal-too-late", "epoch 3 is past the reveal epoch 1");
+
+        CliRun.Result r = ok(run("weights", "reveal", "--wallet", "alice", "--netuid", "1"));
+        List<FakeNetwork.Request> reveals = network.requests().subList(3, network.requests().size());
+        assertThat(reveals).hasSize(2);
+        assertThat(reveals.get(0).json().path("uids").get(0).asInt()).isZero();
+        assertThat(reveals.get(1).json().path("uids").get(0).asInt()).isEqualTo(1);
+        assertThat(reveals.get(0).header("Idempotency-Key")).isNotEqualTo(reveals.get(1).header("Idempotency-Key"));
+        assertThat(r.out()).contains("Dropped saved commit " + expired + " (reveal-too-late)").contains("1 more saved commit");
+        assertThat(savedCommits()).hasSize(1);
+
+        network.problemOnce("POST", "/api/v1/weights/reveal", 400, "commit-not-found", "no pending commit has this hash");
+        CliRun.Result last = run("weights", "reveal", "--wallet", "alice", "--netuid", "1");
+        oneErrorLine(last, 1, "commit-not-found");
+        assertThat(last.err()).contains("deleted the saved salt");
+        assertThat(savedCommits()).isEmpty();
+    }
 }
