@@ -67,7 +67,7 @@ final class Up {
         Runtime.getRuntime().addShutdownHook(hook);
         try {
             String genesis = genesis();
-            startInfrastructure();
+            startInfrastructure(t0);
             Map<ServiceSpec, ProcessHandle> processes = startServices(genesis);
             awaitHealthy(processes, t0);
             synchronized (guard) {
@@ -114,7 +114,7 @@ final class Up {
         }
     }
 
-    private void startInfrastructure() {
+    private void startInfrastructure(long t0) {
         // Kafka's JVM takes longest: launch it first and prepare PostgreSQL while it boots.
         Optional<ProcessHandle> broker = kafka.running();
         ProcessHandle kafkaProcess;
@@ -154,7 +154,8 @@ final class Up {
 
         kafka.awaitReady(kafkaProcess, Duration.ofSeconds(90));
         int topics = kafka.createTopics();
-        line(kafka.name(), "ready", kafkaProcess.pid(), kafka.port(), topics > 0 ? "created " + topics + " topics" : "");
+        line(kafka.name(), "ready", kafkaProcess.pid(), kafka.port(), (topics > 0 ? "created " + topics + " topics, " : "")
+                + String.format("infrastructure ready after %.1f s", (System.nanoTime() - t0) / 1e9));
     }
 
     private Map<ServiceSpec, ProcessHandle> startServices(String genesis) {
