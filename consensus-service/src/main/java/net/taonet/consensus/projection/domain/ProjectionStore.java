@@ -82,8 +82,9 @@ public class ProjectionStore {
             jdbc.update("""
                     INSERT INTO neuron (netuid, uid, hotkey, coldkey, registration_block) VALUES (?, ?, ?, ?, ?)""",
                     e.netuid(), e.uid(), e.hotkey(), e.coldkey(), e.registrationBlock());
-        } else if (!existing.hotkey().equals(e.hotkey()) && existing.registrationBlock() < e.registrationBlock()) {
-            // another hotkey held the slot before: the same as a replacement
+        } else if (existing.registrationBlock() < e.registrationBlock()) {
+            // the slot was held before (by another hotkey, or by this one in a dissolved subnet of the same
+            // netuid whose reuse has not arrived yet on its own topic): the same as a replacement
             takeOver(e.netuid(), e.uid(), e.hotkey(), e.coldkey(), e.registrationBlock());
         }
     }
