@@ -63,8 +63,9 @@ class DispatchBenchmark {
     @Test
     void dispatchThroughputBesideTheRawKafkaRoundTrip() throws Exception {
         RoundTrip raw = rawKafkaRoundTrip();
-        System.out.printf("%nraw Kafka round trip (%d in flight, %d s): %,.0f round trips/s, p50 %.2f ms, p99 %.2f ms%n",
-                IN_FLIGHT, SECONDS, raw.perSecond, raw.p50Millis, raw.p99Millis);
+        System.out.printf("%nraw Kafka round trip (%d in flight, %d s): %,.0f round trips/s, p50 %.2f ms, p99 %.2f ms, "
+                + "CPU %.3f ms per round trip%n", IN_FLIGHT, SECONDS, raw.perSecond, raw.p50Millis, raw.p99Millis,
+                raw.cpuMillisPerRoundTrip);
 
         List<RunningService> services = new ArrayList<>();
         try (TestEvents events = new TestEvents()) {
@@ -107,10 +108,16 @@ class DispatchBenchmark {
             TimeUnit.SECONDS.sleep(WARMUP);
             TaskBroker.Stats before = broker.stats();
             broker.overhead().reset();
+            Map<String, Long> cpuBefore = threadCpuNanos();
+            String url = scoring.context().getEnvironment().getProperty("spring.datasource.url", "");
+            int pgPort = Integer.parseInt(url.replaceAll(".*localhost:([0-9]+).*", "$1"));
+            long postgresBefore = postgresCpuMillis(pgPort);
             long start = System.nanoTime();
             TimeUnit.SECONDS.sleep(SECONDS);
             TaskBroker.Stats after = broker.stats();
             double elapsed = (System.nanoTime() - start) / 1e9;
+            Map<String, Long> cpuAfter = threadCpuNanos();
+            long postgresMillis = postgresCpuMillis(pgPort) - postgresBefore;
             LatencyHistogram overhead = broker.overhead();
 
             double assigned = (after.assigned() - before.assigned()) / elapsed;
@@ -121,6 +128,20 @@ class DispatchBenchmark {
                     WORKERS, IN_FLIGHT, elapsed, assigned, answered, scored, overhead.percentile(0.5),
                     overhead.percentile(0.99), overhead.count(), after.timedOut() - before.timedOut(),
                     after.rejected() - before.rejected());
+            long tasks = Math.max(1, after.scored() - before.scored());
+            Map<String, Long> used = new java.util.TreeMap<>();
+            cpuAfter.forEach((name, nanos) -> used.merge(name, nanos - cpuBefore.getOrDefault(name, 0L), Long::sum));
+            long total = used.values().stream().mapToLong(Long::longValue).sum();
+            System.out.printf("CPU per scored task (this JVM: %.3f ms; PostgreSQL: %.3f ms; %d cores), by thread:%n",
+                    total / 1e6 / tasks, (double) postgresMillis / tasks, Runtime.getRuntime().availableProcessors());
+            used.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(15)
+                    .forEach(e -> System.out.printf("  %8.3f ms  %s%n", e.getValue() / 1e6 / tasks, e.getKey()));
+            double cpuPerTask = total / 1e6 / tasks + (double) postgresMillis / tasks;
+            System.out.printf("CPU-bound capacity on %d idle cores: dispatch %,.0f tasks/s, raw round trip %,.0f/s (%.0f %%)%n",
+                    Runtime.getRuntime().availableProcessors(),
+                    Runtime.getRuntime().availableProcessors() * 1000 / cpuPerTask,
+                    Runtime.getRuntime().availableProcessors() * 1000 / raw.cpuMillisPerRoundTrip,
+                    100 * raw.cpuMillisPerRoundTrip / cpuPerTask);
             System.out.printf("at the end: %d tasks in flight, outbox backlog %d%n", after.inFlight(),
                     scoring.bean(net.taonet.platform.outbox.OutboxRelay.class).backlog());
             System.out.printf("dispatch / raw round trip: %.0f %%   (targets: >= 2,000 tasks/s and >= 50 %%)%n%n",
@@ -133,6 +154,58 @@ class DispatchBenchmark {
         }
     }
 
+    /** CPU time of every live thread, summed by name with digits masked (pools, clients). */
+    static Map<String, Long> threadCpuNanos() {
+        java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
+        Map<String, Long> byName = new HashMap<>();
+        for (java.lang.management.ThreadInfo info : mx.getThreadInfo(mx.getAllThreadIds())) {
+            if (info == null) {
+                continue;
+            }
+            long cpu = mx.getThreadCpuTime(info.getThreadId());
+            if (cpu > 0) {
+                byName.merge(info.getThreadName().replaceAll("[0-9]+", "#"), cpu, Long::sum);
+            }
+        }
+        return byName;
+    }
+
+    /**
+     * User + system CPU, in ms, of the test PostgreSQL server (the postmaster listening on {@code port}) and its
+     * backends, from Linux's /proc (0 elsewhere). Other servers on the machine are not counted.
+     */
+    static long postgresCpuMillis(int port) {
+        java.io.File[] procs = new java.io.File("/proc").listFiles((d, n) -> n.chars().allMatch(Character::isDigit));
+        if (procs == null) {
+            return 0;
+        }
+        String postmaster = null;
+        Map<String, long[]> stats = new HashMap<>();
+        for (java.io.File p : procs) {
+            try {
+                String stat = java.nio.file.Files.readString(p.toPath().resolve("stat"));
+                String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                stats.put(p.getName(), new long[] {Long.parseLong(f[1]), Long.parseLong(f[11]) + Long.parseLong(f[12])});
+                String cmd = new String(java.nio.file.Files.readAllBytes(p.toPath().resolve("cmdline"))).replace('\0', ' ');
+                if (cmd.contains("postgres") && cmd.contains(" -p " + port + " ")) {
+                    postmaster = p.getName();
+                }
+            } catch (java.io.IOException | RuntimeException gone) {
+                // the process ended meanwhile
+            }
+        }
+        if (postmaster == null) {
+            return 0;
+        }
+        long ticks = 0;
+        for (Map.Entry<String, long[]> e : stats.entrySet()) {
+            if (e.getKey().equals(postmaster) || Long.toString(e.getValue()[0]).equals(postmaster)) {
+                ticks += e.getValue()[1];
+            }
+        }
+        return ticks * 10; // USER_HZ is 100 on Linux
+    }
+
     static KeyPair miner(int uid) {
         byte[] seed = new byte[32];
         seed[0] = (byte) 0xbe;
@@ -140,7 +213,7 @@ class DispatchBenchmark {
         return KeyPair.fromSeed(seed);
     }
 
-    record RoundTrip(double perSecond, double p50Millis, double p99Millis) {
+    record RoundTrip(double perSecond, double p50Millis, double p99Millis, double cpuMillisPerRoundTrip) {
     }
 
     /**
@@ -192,22 +265,31 @@ class DispatchBenchmark {
             long warmupEnd = System.nanoTime() + TimeUnit.SECONDS.toNanos(Math.max(3, WARMUP / 2));
             long end = warmupEnd + TimeUnit.SECONDS.toNanos(SECONDS);
             long measureStart = 0;
+            Map<String, Long> cpuBefore = Map.of();
             while (System.nanoTime() < end) {
                 if (!window.tryAcquire(100, TimeUnit.MILLISECONDS)) {
                     continue;
                 }
                 long now = System.nanoTime();
                 if (!measuring.get() && now >= warmupEnd) {
+                    cpuBefore = threadCpuNanos();
                     measuring.set(true);
                     measureStart = now;
                 }
                 out.send(new ProducerRecord<>(ping, Long.toString(now), value));
             }
             double seconds = (System.nanoTime() - measureStart) / 1e9;
+            long cpu = 0;
+            Map<String, Long> cpuAfter = threadCpuNanos();
+            for (Map.Entry<String, Long> e : cpuAfter.entrySet()) {
+                cpu += e.getValue() - cpuBefore.getOrDefault(e.getKey(), 0L);
+            }
+            long trips = Math.max(1, done.get());
             running.set(false);
             echo.join(5_000);
             collector.join(5_000);
-            return new RoundTrip(done.get() / seconds, latencies.percentile(0.5) / 1e6, latencies.percentile(0.99) / 1e6);
+            return new RoundTrip(done.get() / seconds, latencies.percentile(0.5) / 1e6, latencies.percentile(0.99) / 1e6,
+                    cpu / 1e6 / trips);
         }
     }
 
