@@ -13,8 +13,10 @@ import net.taonet.yuma.Yuma;
  * thread's CPU time, which (unlike wall-clock time) does not count the time other processes hold
  * the cores. Prints median, minimum and 90th percentile per size and mode.
  *
- * <p>Arguments: {@code [SIZE ...]} (default: all sizes); {@code -Dbench.seconds=N} bounds the
- * measuring time per case (default 10), {@code -Dbench.warmup=N} the warm-up epochs (default 20).
+ * <p>Arguments: {@code [SIZE ...]} (default: all sizes). Per case it first warms up for up to
+ * {@code -Dbench.warmup=N} epochs (default 1000) or a third of the budget, then measures for
+ * {@code -Dbench.seconds=S} seconds of the thread's CPU time (default 10). Budgets count CPU time,
+ * not wall time, so a busy machine stretches the run instead of shortening the JIT warm-up.
  */
 public final class EpochCpuTimer {
 
@@ -24,7 +26,7 @@ public final class EpochCpuTimer {
     public static void main(String[] args) {
         ThreadMXBean mx = ManagementFactory.getThreadMXBean();
         double seconds = Double.parseDouble(System.getProperty("bench.seconds", "10"));
-        int warmup = Integer.getInteger("bench.warmup", 20);
+        int warmup = Integer.getInteger("bench.warmup", 1000);
         String[] sizes = args.length > 0 ? args : Arrays.stream(BenchInputs.Size.values()).map(Enum::name).toArray(String[]::new);
         System.out.printf("%-12s %-8s %8s %12s %12s %12s%n", "size", "mode", "epochs", "median ms", "min ms", "p90 ms");
         for (String sizeName : sizes) {
@@ -32,18 +34,21 @@ public final class EpochCpuTimer {
             EpochInput input = BenchInputs.input(size);
             for (BenchInputs.Mode mode : BenchInputs.Mode.values()) {
                 Hyperparameters hp = BenchInputs.hyperparameters(size, mode);
-                long warmEnd = System.nanoTime() + (long) (seconds * 0.3e9);
-                for (int i = 0; i < warmup && System.nanoTime() < warmEnd; i++) {
+                long budget = (long) (seconds * 1e9);
+                long warmStart = mx.getCurrentThreadCpuTime();
+                for (int i = 0; i < warmup && mx.getCurrentThreadCpuTime() - warmStart < budget / 3; i++) {
                     Yuma.epoch(input, hp);
                 }
                 long[] cpu = new long[1 << 16];
                 int count = 0;
-                long end = System.nanoTime() + (long) (seconds * 1e9);
+                long spent = 0;
                 do {
                     long t0 = mx.getCurrentThreadCpuTime();
                     Yuma.epoch(input, hp);
-                    cpu[count++] = mx.getCurrentThreadCpuTime() - t0;
-                } while (System.nanoTime() < end && count < cpu.length);
+                    long t = mx.getCurrentThreadCpuTime() - t0;
+                    cpu[count++] = t;
+                    spent += t;
+                } while (spent < budget && count < cpu.length);
                 long[] t = Arrays.copyOf(cpu, count);
                 Arrays.sort(t);
                 System.out.printf("%-12s %-8s %8d %12.3f %12.3f %12.3f%n", size, mode, count,
