@@ -365,6 +365,43 @@ class ValidatorIT {
         }
     }
 
+    @Autowired
+    net.taonet.scoring.validation.domain.TaskStore taskStore;
+    @Autowired
+    net.taonet.platform.outbox.Outbox outbox;
+    @Autowired
+    org.springframework.transaction.PlatformTransactionManager txManager;
+    @Autowired
+    net.taonet.sdk.TaskTypes taskTypes;
+    @Autowired
+    net.taonet.scoring.ScoringProperties props;
+
+    @Test
+    @Order(11)
+    void aRestartedServiceContinuesTheTasksThatWereInFlight() {
+        // a task persisted by a previous run of the service (the row is all that survives a restart)
+        String taskId = UUID.randomUUID().toString();
+        String challenge = "{\"nonce\":\"505152535455565758595a5b5c5d5e5f\"}";
+        long now = System.currentTimeMillis();
+        taskStore.insertAll(List.of(new net.taonet.scoring.validation.domain.InFlightTask(taskId, taskId, 1,
+                PROBE.hotkey(), ECHO, 0, OWNER.address(), "echo", challenge, now, now + 30_000, false)));
+        TaskBroker restarted = new TaskBroker(taskStore, scores, outbox, txManager, taskTypes, blockClock, props,
+                new org.springframework.beans.factory.support.StaticListableBeanFactory()
+                        .getBeanProvider(io.micrometer.core.instrument.MeterRegistry.class));
+        restarted.restore();
+        assertThat(restarted.find(taskId)).isPresent();
+
+        long samplesBefore = probeScore().map(MinerScore::samples).orElse(0L);
+        String result = "{\"sha256\":\"" + sha256("505152535455565758595a5b5c5d5e5f") + "\"}";
+        TaskCompleted unsigned = new TaskCompleted(taskId, ECHO, 0, OWNER.address(), result, 2, null);
+        restarted.onResults(List.of(new TaskBroker.Result(new TaskCompleted(taskId, ECHO, 0, OWNER.address(), result, 2,
+                Signatures.signBase64(OWNER, unsigned.signingPayload().getBytes(StandardCharsets.UTF_8))), null,
+                System.currentTimeMillis())));
+        assertThat(restarted.find(taskId)).isEmpty();
+        assertThat(probeScore().orElseThrow().samples()).isEqualTo(samplesBefore + 1);
+        assertThat(taskStore.loadAll()).noneMatch(t -> t.task().taskId().equals(taskId));
+    }
+
     static List<String> assignmentIds(TestEvents.Reader reader) {
         return reader.events(EventCatalog.TASK_ASSIGNED).stream().map(TaskAssigned::taskId).toList();
     }

@@ -86,7 +86,7 @@ public class TaskBroker {
 
     /** Picks up the tasks that were in flight when the service stopped (before any listener runs). */
     @PostConstruct
-    void restore() {
+    public void restore() {
         int n = 0;
         List<TaskStore.Stored> stored = store.loadAll();
         for (TaskStore.Stored s : stored) {
