@@ -11,9 +11,9 @@
  *
  * <p>Invariants, enforced here and re-checked by the audit:
  * <ul>
- *   <li>every movement is one journal transaction whose lines sum to zero (checked in code and by a
- *       statement trigger; a deferred constraint trigger rejects a transaction without lines at commit);
- *       the journal is append-only;</li>
+ *   <li>every movement is one journal transaction whose lines sum to zero (checked in code, by a
+ *       statement trigger on the lines each statement inserts, and by a deferred constraint trigger at
+ *       commit, which also rejects a transaction with fewer than two lines); the journal is append-only;</li>
  *   <li>an account's balance is the sum of its lines, updated in the same database transaction;</li>
  *   <li>no balance but {@code issuance} is ever negative; a free balance is 0 or at least the existential
  *       deposit (500 rao); both are also CHECK constraints;</li>
@@ -27,5 +27,7 @@
  * in netuid order. Every transaction
  * takes its locks in that one global order, so concurrent commands never deadlock and never overdraw.
  * Rows other features lock (idempotency keys, charges, subnets) are always locked before any account.
+ * Accounts are never deleted (a trigger forbids it) and keep their id, so the books remember name → id
+ * and, when every account of a posting is known, skip the creation step and lock by primary key.
  */
 package net.taonet.emission.ledger;

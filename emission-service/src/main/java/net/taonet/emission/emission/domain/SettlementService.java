@@ -95,19 +95,47 @@ public class SettlementService {
         }
     }
 
-    /** Queues a completed epoch for settlement (inside the idempotent consumer's transaction). */
+    /**
+     * Takes a completed epoch (inside the idempotent consumer's transaction): settles it at once when nothing
+     * of its subnet waits before it and the projections know everything it needs; otherwise keeps it in
+     * {@code epoch_inbox} for {@link #settlePending(int)}. Returns what happened.
+     */
     @Transactional(propagation = Propagation.MANDATORY)
-    public boolean receive(UUID eventId, EpochCompleted e) {
+    public Result accept(UUID eventId, EpochCompleted e) {
         validate(e);
-        Integer settled = jdbc.queryForObject("SELECT count(*) FROM settlement WHERE netuid = ? AND epoch = ?",
-                Integer.class, e.netuid(), e.epoch());
-        if (settled != null && settled > 0) {
-            return false;
+        if (settled(e.netuid(), e.epoch())) {
+            return Result.ALREADY_SETTLED;
         }
-        return jdbc.update("""
+        Integer queued = jdbc.queryForObject("SELECT count(*) FROM epoch_inbox WHERE netuid = ?", Integer.class, e.netuid());
+        if (queued == null || queued == 0) {
+            Optional<SubnetInfo> subnet = network.lockSubnet(e.netuid());
+            if (subnet.isPresent()) {
+                if (subnet.get().dissolved()) {
+                    return Result.GONE;
+                }
+                if (settled(e.netuid(), e.epoch())) { // settled by a concurrent delivery while we waited for the lock
+                    return Result.ALREADY_SETTLED;
+                }
+                String[] reason = new String[1];
+                Result r = settle(subnet.get(), e, reason);
+                if (r != Result.WAITING) {
+                    return r;
+                }
+                log.info("epoch {} of subnet {} waits: {}", e.epoch(), e.netuid(), reason[0]);
+            }
+        }
+        // Nothing has been written yet when an epoch must wait: it is only kept, in order, for the retry.
+        jdbc.update("""
                 INSERT INTO epoch_inbox (netuid, epoch, block, event_id, payload) VALUES (?, ?, ?, ?, ?)
                 ON CONFLICT (netuid, epoch) DO NOTHING""",
-                e.netuid(), e.epoch(), e.block(), eventId, codec.encode(e)) > 0;
+                e.netuid(), e.epoch(), e.block(), eventId, codec.encode(e));
+        return Result.WAITING;
+    }
+
+    private boolean settled(int netuid, long epoch) {
+        Integer n = jdbc.queryForObject("SELECT count(*) FROM settlement WHERE netuid = ? AND epoch = ?",
+                Integer.class, netuid, epoch);
+        return n != null && n > 0;
     }
 
     /** Settles every waiting epoch of every subnet, each subnet in epoch order. Returns how many settled. */
@@ -164,9 +192,7 @@ public class SettlementService {
         if (rows.isEmpty()) {
             return Result.GONE;
         }
-        Integer exists = jdbc.queryForObject("SELECT count(*) FROM settlement WHERE netuid = ? AND epoch = ?",
-                Integer.class, netuid, epoch);
-        if (exists != null && exists > 0) {
+        if (settled(netuid, epoch)) {
             deleteInbox(netuid, epoch);
             return Result.ALREADY_SETTLED;
         }
@@ -175,6 +201,17 @@ public class SettlementService {
             deleteInbox(netuid, epoch);
             return Result.GONE;
         }
+        Result r = settle(subnet, e, waitReason);
+        if (r == Result.SETTLED) {
+            deleteInbox(netuid, epoch);
+        }
+        return r;
+    }
+
+    /** Settles {@code e} for the locked, live {@code subnet}; WAITING returns before anything is written. */
+    private Result settle(SubnetInfo subnet, EpochCompleted e, String[] waitReason) {
+        int netuid = subnet.netuid();
+        long epoch = e.epoch();
         Long from = subnet.accrualFromBlock();
         long blocks = from == null ? 0 : Math.max(0, e.block() - from);
         boolean earning = from != null && subnet.registrationAllowed();
@@ -282,12 +319,14 @@ public class SettlementService {
             jdbc.update("UPDATE subnet SET accrual_from_block = ?, last_settled_epoch = ? WHERE netuid = ?",
                     e.block(), epoch, netuid);
         }
-        deleteInbox(netuid, epoch);
-        publish(netuid, epoch, blocks, split, posting);
+        Map<String, String> hotkeyOwners = new HashMap<>(owners);
+        hotkeyOwners.putIfAbsent(subnet.ownerHotkey(), subnet.ownerColdkey());
+        publish(netuid, epoch, blocks, split, posting, hotkeyOwners);
         return Result.SETTLED;
     }
 
-    private void publish(int netuid, long epoch, long blocks, EpochSplit split, Posting posting) {
+    private void publish(int netuid, long epoch, long blocks, EpochSplit split, Posting posting,
+            Map<String, String> owners) {
         String key = Integer.toString(netuid);
         List<EventEnvelope<?>> events = new ArrayList<>();
         List<EpochSettled.UidPayout> payouts = split.uids().stream()
@@ -301,7 +340,6 @@ public class SettlementService {
                 deltaByHotkey.merge(k.hotkey(), d, Long::sum);
             }
         });
-        Map<String, String> owners = deltaByHotkey.isEmpty() ? Map.of() : network.ownersOf(deltaByHotkey.keySet());
         deltaByHotkey.forEach((hotkey, delta) -> events.add(EventEnvelope.create(EventCatalog.STAKE_CHANGED, key,
                 posting.block(), new StakeChanged(netuid, hotkey, owners.get(hotkey), delta,
                         posting.hotkeyTotals().getOrDefault(new Posting.HotkeyStake(netuid, hotkey), 0L), "epoch_payout"))));

@@ -12,8 +12,8 @@ import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Receives {@code EpochCompleted}: records it once (event id and (netuid, epoch)), then settles the
- * subnet's waiting epochs in order.
+ * Receives {@code EpochCompleted}: once per event id, settles it in the transaction that records the id
+ * (or keeps it in the inbox when it must wait), then settles whatever of its subnet waits, in order.
  */
 @Component
 public class EpochCompletedListener {
@@ -43,9 +43,10 @@ public class EpochCompletedListener {
         }
         EpochCompleted e = event.decode(EventCatalog.EPOCH_COMPLETED, codec);
         SettlementService.validate(e);
-        consumer.processOnce(CONSUMER, event.eventId(), () -> settlements.receive(event.eventId(), e));
+        SettlementService.Result now = consumer.processOnce(CONSUMER, event.eventId(),
+                () -> settlements.accept(event.eventId(), e));
         try {
-            return settlements.settlePending(e.netuid());
+            return (now == SettlementService.Result.SETTLED ? 1 : 0) + settlements.settlePending(e.netuid());
         } catch (RuntimeException ex) {
             // The epoch is safely recorded in the inbox: the retry settles it, the record is done with.
             log.warn("settling subnet {} failed, will retry: {}", e.netuid(), ex.getMessage());

@@ -3,6 +3,9 @@ package net.taonet.emission.ledger.domain;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -15,6 +18,8 @@ import org.springframework.jdbc.support.SqlArrayValue;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Posts journal transactions: the only code that changes balances. See the package documentation for
@@ -23,8 +28,12 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 public class Books {
 
+    /** Bound of the account-id cache (about 100 bytes an entry). */
+    private static final int MAX_KNOWN_IDS = 500_000;
+
     private final JdbcTemplate jdbc;
     private final BlockClock clock;
+    private final Map<String, Long> knownIds = new ConcurrentHashMap<>();
 
     public Books(JdbcTemplate jdbc, BlockClock clock) {
         this.jdbc = jdbc;
@@ -75,6 +84,33 @@ public class Books {
 
     private Map<AccountKey, long[]> createAndLock(TreeSet<AccountKey> keys) {
         int n = keys.size();
+        Long[] ids = new Long[n];
+        int i = 0;
+        for (AccountKey k : keys) {
+            ids[i] = knownIds.get(k.name());
+            if (ids[i++] == null) {
+                return createAndLockByName(keys);
+            }
+        }
+        // Every account is known: lock by primary key, no creation step.
+        Map<Long, AccountKey> byId = new HashMap<>();
+        i = 0;
+        for (AccountKey k : keys) {
+            byId.put(ids[i++], k);
+        }
+        Map<AccountKey, long[]> locked = new HashMap<>();
+        jdbc.query("SELECT id, balance FROM account WHERE id = ANY(?) ORDER BY id FOR UPDATE",
+                rs -> {
+                    locked.put(byId.get(rs.getLong(1)), new long[] {rs.getLong(1), rs.getLong(2)});
+                }, new SqlArrayValue("int8", (Object[]) ids));
+        if (locked.size() != n) {
+            throw new IllegalStateException("expected " + n + " accounts, locked " + locked.size());
+        }
+        return locked;
+    }
+
+    private Map<AccountKey, long[]> createAndLockByName(TreeSet<AccountKey> keys) {
+        int n = keys.size();
         String[] kinds = new String[n];
         String[] names = new String[n];
         String[] coldkeys = new String[n];
@@ -92,23 +128,50 @@ public class Books {
             i++;
         }
         // Inserts in name order, before any row lock is taken (see the package documentation).
-        jdbc.update("""
+        Set<String> created = new HashSet<>(jdbc.queryForList("""
                 INSERT INTO account (kind, name, coldkey, hotkey, netuid)
                 SELECT * FROM unnest(?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[], ?::int[])
+                    AS t(kind, name, coldkey, hotkey, netuid)
+                WHERE NOT EXISTS (SELECT 1 FROM account a WHERE a.name = t.name)
                 ORDER BY 2
-                ON CONFLICT (name) DO NOTHING""",
+                ON CONFLICT (name) DO NOTHING
+                RETURNING name""", String.class,
                 new SqlArrayValue("varchar", (Object[]) kinds), new SqlArrayValue("varchar", (Object[]) names),
                 new SqlArrayValue("varchar", (Object[]) coldkeys), new SqlArrayValue("varchar", (Object[]) hotkeys),
-                new SqlArrayValue("int4", (Object[]) netuids));
+                new SqlArrayValue("int4", (Object[]) netuids)));
         Map<AccountKey, long[]> locked = new HashMap<>();
+        Map<String, Long> createdIds = new HashMap<>();
         jdbc.query("SELECT id, name, balance FROM account WHERE name = ANY(?) ORDER BY id FOR UPDATE",
                 rs -> {
-                    locked.put(byName.get(rs.getString(2)), new long[] {rs.getLong(1), rs.getLong(3)});
+                    String name = rs.getString(2);
+                    locked.put(byName.get(name), new long[] {rs.getLong(1), rs.getLong(3)});
+                    if (created.contains(name)) {
+                        createdIds.put(name, rs.getLong(1));
+                    } else {
+                        remember(name, rs.getLong(1));
+                    }
                 }, new SqlArrayValue("varchar", (Object[]) names));
         if (locked.size() != n) {
             throw new IllegalStateException("expected " + n + " accounts, locked " + locked.size());
         }
+        if (!createdIds.isEmpty() && TransactionSynchronizationManager.isSynchronizationActive()) {
+            // An account created here exists for others only once this transaction commits.
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    createdIds.forEach(Books.this::remember);
+                }
+            });
+        }
         return locked;
+    }
+
+    /** Accounts are never deleted and never change id (a trigger forbids deletion), so ids can be cached. */
+    private void remember(String name, long id) {
+        if (knownIds.size() >= MAX_KNOWN_IDS) {
+            knownIds.clear();
+        }
+        knownIds.put(name, id);
     }
 
     private static void checkRules(Map<AccountKey, Long> before, Map<AccountKey, Long> after) {
