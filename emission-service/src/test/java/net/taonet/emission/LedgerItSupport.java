@@ -35,11 +35,8 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.context.annotation.Primary;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -61,7 +58,7 @@ import tools.jackson.databind.json.JsonMapper;
         "taonet.emission.settlement-retry-interval=300ms",
         "taonet.platform.outbox-poll-interval=100ms",
         "spring.kafka.consumer.group-id=emission-it"})
-@Import(LedgerItSupport.TestClock.class)
+@Import(ManualClockConfig.class)
 public abstract class LedgerItSupport {
 
     public static final long TAO = 1_000_000_000L;
@@ -70,15 +67,6 @@ public abstract class LedgerItSupport {
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
         Infrastructure.register(registry, "emission_it");
-    }
-
-    @TestConfiguration(proxyBeanMethods = false)
-    static class TestClock {
-        @Bean
-        @Primary
-        ManualBlockClock manualBlockClock() {
-            return new ManualBlockClock(1_000);
-        }
     }
 
     @LocalServerPort
