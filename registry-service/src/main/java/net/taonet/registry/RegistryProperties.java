@@ -39,7 +39,7 @@ public record RegistryProperties(String adminKey, URI ledgerUrl, @Valid Network 
      * @param minTempo              the lower bound of the tempo range (360)
      * @param initialBurnRao        a new subnet's registration price (1 TAO)
      */
-    public record Network(@Min(0) Long minLockRao, @Min(1) Long lockReductionInterval, @Min(0) Long creationRateLimit,
+    public record Network(@Min(500) Long minLockRao, @Min(1) Long lockReductionInterval, @Min(0) Long creationRateLimit,
             @Min(1) Integer maxSubnets, @Min(1) Integer minTempo, @Min(0) Long initialBurnRao) {
 
         public Network {
