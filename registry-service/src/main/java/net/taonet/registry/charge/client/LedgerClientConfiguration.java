@@ -61,9 +61,9 @@ public class LedgerClientConfiguration {
         });
     }
 
+    /** The ledger's circuit breaker (a bean so that health and tests can read its state). */
     @Bean
-    Ledger ledger(LedgerChargesApi api, RegistryProperties props, ExecutorService ledgerCallExecutor,
-            ObjectProvider<MeterRegistry> meters) {
+    CircuitBreaker ledgerCircuitBreaker(RegistryProperties props, ObjectProvider<MeterRegistry> meters) {
         RegistryProperties.Ledger l = props.ledger();
         CircuitBreakerRegistry breakers = CircuitBreakerRegistry.of(CircuitBreakerConfig.custom()
                 .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
@@ -71,23 +71,27 @@ public class LedgerClientConfiguration {
                 .minimumNumberOfCalls(l.minimumCalls())
                 .failureRateThreshold(l.failureRatePercent())
                 .waitDurationInOpenState(l.openWait())
+                .automaticTransitionFromOpenToHalfOpenEnabled(true)
                 .permittedNumberOfCallsInHalfOpenState(2)
                 .recordException(ResilientLedger::transientFailure)
                 .build());
+        meters.ifAvailable(m -> TaggedCircuitBreakerMetrics.ofCircuitBreakerRegistry(breakers).bindTo(m));
+        return breakers.circuitBreaker("ledger");
+    }
+
+    @Bean
+    Ledger ledger(LedgerChargesApi api, RegistryProperties props, ExecutorService ledgerCallExecutor,
+            CircuitBreaker ledgerCircuitBreaker, ObjectProvider<MeterRegistry> meters) {
+        RegistryProperties.Ledger l = props.ledger();
         RetryRegistry retries = RetryRegistry.of(RetryConfig.custom()
                 .maxAttempts(l.maxAttempts())
                 .waitDuration(l.retryWait())
                 .retryOnException(ResilientLedger::transientFailure)
                 .build());
-        CircuitBreaker breaker = breakers.circuitBreaker("ledger");
         Retry retry = retries.retry("ledger");
         TimeLimiter limiter = TimeLimiter.of("ledger", TimeLimiterConfig.custom()
                 .timeoutDuration(l.timeout()).cancelRunningFuture(true).build());
-        MeterRegistry meterRegistry = meters.getIfAvailable();
-        if (meterRegistry != null) {
-            TaggedCircuitBreakerMetrics.ofCircuitBreakerRegistry(breakers).bindTo(meterRegistry);
-            TaggedRetryMetrics.ofRetryRegistry(retries).bindTo(meterRegistry);
-        }
-        return new ResilientLedger(api, retry, breaker, limiter, ledgerCallExecutor);
+        meters.ifAvailable(m -> TaggedRetryMetrics.ofRetryRegistry(retries).bindTo(m));
+        return new ResilientLedger(api, retry, ledgerCircuitBreaker, limiter, ledgerCallExecutor);
     }
 }

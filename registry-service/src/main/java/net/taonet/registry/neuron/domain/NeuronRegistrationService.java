@@ -100,6 +100,11 @@ public class NeuronRegistrationService {
         if (!hp.registrationAllowed()) {
             throw ApiProblem.conflict("registration-disabled", "registration on subnet " + netuid + " is switched off");
         }
+        Optional<String> ownerNow = neurons.ownerOf(hotkey);
+        if (ownerNow.isPresent() && !ownerNow.get().equals(coldkey)) {
+            throw ApiProblem.forbidden("hotkey-owned-by-another-coldkey", "hotkey " + hotkey + " belongs to coldkey "
+                    + ownerNow.get() + "; another coldkey can never use it");
+        }
         Optional<Neuron> existing = neurons.findByHotkey(netuid, hotkey);
         if (existing.isPresent()) {
             throw ApiProblem.conflict("hotkey-already-registered", "hotkey " + hotkey + " already holds UID "

@@ -40,11 +40,13 @@ public class LedgerEventsListener {
     public boolean handle(InboundEvent event) {
         if (event.is(EventCatalog.EPOCH_SETTLED)) {
             var e = event.decode(EventCatalog.EPOCH_SETTLED, codec);
-            return inbox.processOnce(SETTLEMENTS, event.eventId(), () -> facts.epochSettled(e));
+            Boolean applied = inbox.processOnce(SETTLEMENTS, event.eventId(), () -> facts.epochSettled(e));
+            return Boolean.TRUE.equals(applied);
         }
         if (event.is(EventCatalog.STAKE_CHANGED)) {
             var e = event.decode(EventCatalog.STAKE_CHANGED, codec);
-            return inbox.processOnce(STAKES, event.eventId(), () -> facts.stakeChanged(e));
+            Runnable effect = () -> facts.stakeChanged(e);
+            return inbox.processOnce(STAKES, event.eventId(), effect);
         }
         return false;
     }
