@@ -72,6 +72,10 @@ public enum Hyperparameter {
             return Optional.empty();
         }
         String wanted = name.replace("_", "").replace("-", "").toLowerCase(Locale.ROOT);
+        if (wanted.equals("burnincreasemult")) {
+            // spec/protocol.md §8 spells it burn_increase_mult; its value is in thousandths here (1.26 = 1260)
+            return Optional.of(BURN_INCREASE_MULT_MILLI);
+        }
         return Arrays.stream(values())
                 .filter(p -> p.component.toLowerCase(Locale.ROOT).equals(wanted)
                         || p.wireName().replace("_", "").equals(wanted))

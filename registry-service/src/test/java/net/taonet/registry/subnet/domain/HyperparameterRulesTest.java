@@ -148,6 +148,7 @@ class HyperparameterRulesTest {
         assertThat(Hyperparameter.byName("bonds_moving_average")).contains(Hyperparameter.BONDS_MOVING_AVERAGE);
         assertThat(Hyperparameter.byName("bondsMovingAverage")).contains(Hyperparameter.BONDS_MOVING_AVERAGE);
         assertThat(Hyperparameter.byName("burn_increase_mult_milli")).contains(Hyperparameter.BURN_INCREASE_MULT_MILLI);
+        assertThat(Hyperparameter.byName("burn_increase_mult")).contains(Hyperparameter.BURN_INCREASE_MULT_MILLI);
         assertThat(Hyperparameter.byName("task_type")).isEmpty();
         assertThat(Hyperparameter.byName("nonsense")).isEmpty();
     }
