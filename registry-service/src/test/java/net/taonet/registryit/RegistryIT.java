@@ -194,21 +194,7 @@ class RegistryIT {
         raoByUid.forEach((uid, rao) -> payouts.add(new EpochSettled.UidPayout(uid, hotkeys.get(uid), rao, 0)));
         long total = raoByUid.values().stream().mapToLong(Long::longValue).sum();
         EpochSettled e = new EpochSettled(netuid, epoch, 360, total, 0, total, total, payouts);
-        Properties p = new Properties();
-        p.put("bootstrap.servers", TestKafka.bootstrapServers());
-        p.put("key.serializer", StringSerializer.class.getName());
-        p.put("value.serializer", StringSerializer.class.getName());
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(p)) {
-            ProducerRecord<String, String> r = new ProducerRecord<>(Topics.LEDGER_SETTLEMENTS, Integer.toString(netuid),
-                    codec.encode(e));
-            r.headers().add(new RecordHeader(EventHeaders.EVENT_ID, UUID.randomUUID().toString().getBytes()));
-            r.headers().add(new RecordHeader(EventHeaders.EVENT_TYPE, "EpochSettled".getBytes()));
-            r.headers().add(new RecordHeader(EventHeaders.EVENT_VERSION, "1".getBytes()));
-            r.headers().add(new RecordHeader(EventHeaders.BLOCK, Long.toString(TestNetwork.CLOCK.currentBlock()).getBytes()));
-            producer.send(r).get(10, TimeUnit.SECONDS);
-        } catch (Exception ex) {
-            throw new IllegalStateException(ex);
-        }
+        send(Topics.LEDGER_SETTLEMENTS, netuid, "EpochSettled", TestNetwork.CLOCK.currentBlock(), codec.encode(e));
     }
 
     /** Registry events seen so far (polled now) of {@code type} for {@code netuid}. */
@@ -742,6 +728,78 @@ class RegistryIT {
         assertThat(listener.handle(staked)).isTrue();
         assertThat(listener.handle(staked)).isFalse();
         assertThat(neurons(netuid).get(0).path("stakeRao").asLong()).isEqualTo(5 * TAO);
+    }
+
+    @Test
+    @Order(11)
+    void theLedgersOwnSettlementDrivesThePruneRule() {
+        TestNetwork.CLOCK.advance(2_000);
+        int netuid = newSubnet("settled");
+        KeyPair owner = key("settled-owner");
+        quietBlock(netuid);
+        assertThat(setHyperparameter(netuid, "max_allowed_uids", 3, owner, false).status()).isEqualTo(200);
+        assertThat(setHyperparameter(netuid, "immunity_period", 50, owner, false).status()).isEqualTo(200);
+        assertThat(setHyperparameter(netuid, "min_non_immune_uids", 0, null, true).status()).isEqualTo(200);
+        KeyPair payer = key("settled-payer");
+        fund(payer, 100 * TAO);
+        KeyPair strong = key("settled-strong");
+        KeyPair weak = key("settled-weak");
+        assertThat(register(netuid, payer, strong, 10 * TAO).body().path("uid").asInt()).isEqualTo(1);
+        assertThat(register(netuid, payer, weak, 10 * TAO).body().path("uid").asInt()).isEqualTo(2);
+        String ownerHot = key("settled-owner-hot").address();
+
+        // consensus' part, played by the test: two epochs (the first starts the accrual, the second pays)
+        long first = TestNetwork.CLOCK.advance(10);
+        publishEpochCompleted(netuid, 1, first, ownerHot, strong.address(), weak.address(), 0, 0);
+        long second = TestNetwork.CLOCK.advance(361);
+        publishEpochCompleted(netuid, 2, second, ownerHot, strong.address(), weak.address(), 1L << 31, 1L << 30);
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300))
+                .until(() -> reg.get("/api/v1/subnets/" + netuid).body().path("lastSettledEpoch").asLong(0) == 2);
+        Map<Integer, JsonNode> paid = neurons(netuid);
+        long strongRao = paid.get(1).path("emissionRao").asLong();
+        long weakRao = paid.get(2).path("emissionRao").asLong();
+        trace("subnet " + netuid + ": the ledger settled epoch 2 → UID 1 " + tao(strongRao) + " TAO, UID 2 "
+                + tao(weakRao) + " TAO (½ and ¼ of the epoch's emission)");
+        assertThat(weakRao).isPositive();
+        assertThat(strongRao).isGreaterThan(weakRao);
+        assertAuditOk();
+
+        TestNetwork.CLOCK.advance(60); // both past immunity
+        Answer r = register(netuid, payer, key("settled-newcomer"), 10 * TAO);
+        assertThat(r.status()).as("%s", r).isEqualTo(201);
+        assertThat(r.body().path("uid").asInt()).isEqualTo(2);
+        assertThat(r.body().path("replacedHotkey").asString()).isEqualTo(weak.address());
+        assertThat(r.body().path("replacedEmissionRao").asLong()).isEqualTo(weakRao);
+        trace("block " + TestNetwork.CLOCK.currentBlock() + ": newcomer → replaces UID 2 (settled emission "
+                + tao(weakRao) + " TAO < UID 1's " + tao(strongRao) + " TAO), audit ok");
+        assertAuditOk();
+    }
+
+    static void publishEpochCompleted(int netuid, long epoch, long block, String ownerHot, String strong, String weak,
+            long strongBits, long weakBits) {
+        var uids = List.of(
+                new net.taonet.events.consensus.EpochCompleted.UidResult(0, ownerHot, true, 0, 0, 0, 0, 0, true, 0, 0),
+                new net.taonet.events.consensus.EpochCompleted.UidResult(1, strong, true, 0, 0, 0, 0, 0, false, strongBits, 0),
+                new net.taonet.events.consensus.EpochCompleted.UidResult(2, weak, true, 0, 0, 0, 0, 0, false, weakBits, 0));
+        var e = new net.taonet.events.consensus.EpochCompleted(netuid, epoch, block, "it-" + epoch, uids);
+        send(Topics.CONSENSUS_EPOCHS, netuid, "EpochCompleted", block, codec.encode(e));
+    }
+
+    static void send(String topic, int netuid, String type, long block, String payload) {
+        Properties p = new Properties();
+        p.put("bootstrap.servers", TestKafka.bootstrapServers());
+        p.put("key.serializer", StringSerializer.class.getName());
+        p.put("value.serializer", StringSerializer.class.getName());
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(p)) {
+            ProducerRecord<String, String> r = new ProducerRecord<>(topic, Integer.toString(netuid), payload);
+            r.headers().add(new RecordHeader(EventHeaders.EVENT_ID, UUID.randomUUID().toString().getBytes()));
+            r.headers().add(new RecordHeader(EventHeaders.EVENT_TYPE, type.getBytes()));
+            r.headers().add(new RecordHeader(EventHeaders.EVENT_VERSION, "1".getBytes()));
+            r.headers().add(new RecordHeader(EventHeaders.BLOCK, Long.toString(block).getBytes()));
+            producer.send(r).get(10, TimeUnit.SECONDS);
+        } catch (Exception ex) {
+            throw new IllegalStateException(ex);
+        }
     }
 
     /** Stands for the process dying: no code of the flow runs after it (it is not an Exception). */

@@ -66,6 +66,8 @@ public final class TestNetwork {
         props.put("spring.config.location", configOf(EmissionApplication.class));
         props.put("taonet.emission.admin-key", ADMIN_KEY);
         props.put("taonet.emission.faucet.enabled", "true");
+        props.put("taonet.emission.split-policy", "equal");
+        props.put("taonet.emission.settlement-retry-interval", "200ms");
         props.put("taonet.emission.faucet.max-amount-rao", "1000000000000000");
         props.put("taonet.internal.service-key", SERVICE_KEY);
         props.put("taonet.platform.outbox-poll-interval", "100ms");
