@@ -62,10 +62,10 @@ class ProcessesTest {
         assertThat(Processes.live(layout.pidFile("garbled"), List.of())).isEmpty();
     }
 
-    /** A process that waits to be stopped. */
+    /** A process that blocks until it is stopped (the tests stop it; it gives up by itself after two minutes). */
     public static final class Sleeper {
         public static void main(String[] args) throws InterruptedException {
-            Thread.sleep(120_000);
+            new java.util.concurrent.CountDownLatch(1).await(2, java.util.concurrent.TimeUnit.MINUTES);
         }
     }
 }
