@@ -1,5 +1,6 @@
 package net.taonet.scoring.validation;
 
+import net.taonet.identity.CommitHash;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;

@@ -1,5 +1,6 @@
 package net.taonet.scoring.weights;
 
+import net.taonet.identity.CommitHash;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -27,7 +28,6 @@ import net.taonet.scoring.metagraph.domain.Metagraph;
 import net.taonet.scoring.support.Api;
 import net.taonet.scoring.support.Api.Response;
 import net.taonet.scoring.support.TestEvents;
-import net.taonet.scoring.weights.domain.CommitHash;
 import net.taonet.scoring.weights.domain.WeightsService;
 import net.taonet.scoring.weights.domain.WeightsSubmission;
 import net.taonet.testsupport.Infrastructure;

@@ -1,5 +1,6 @@
 package net.taonet.scoring.validation.domain;
 
+import net.taonet.identity.CommitHash;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,7 +15,6 @@ import net.taonet.scoring.metagraph.domain.Metagraph;
 import net.taonet.scoring.metagraph.domain.NeuronInfo;
 import net.taonet.scoring.metagraph.domain.SubnetInfo;
 import net.taonet.scoring.weights.domain.AcceptedCommit;
-import net.taonet.scoring.weights.domain.CommitHash;
 import net.taonet.scoring.weights.domain.WeightsService;
 import net.taonet.scoring.weights.domain.WeightsSubmission;
 import org.slf4j.Logger;

@@ -1,5 +1,6 @@
 package net.taonet.scoring.weights.domain;
 
+import net.taonet.identity.CommitHash;
 import java.util.List;
 import net.taonet.events.scoring.WeightsSet.UidWeight;
 

@@ -1,5 +1,6 @@
 package net.taonet.scoring.weights.domain;
 
+import net.taonet.identity.CommitHash;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;

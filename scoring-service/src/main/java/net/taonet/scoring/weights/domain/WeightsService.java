@@ -1,5 +1,6 @@
 package net.taonet.scoring.weights.domain;
 
+import net.taonet.identity.CommitHash;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;

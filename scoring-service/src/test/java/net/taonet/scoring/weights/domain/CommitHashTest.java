@@ -1,5 +1,6 @@
 package net.taonet.scoring.weights.domain;
 
+import net.taonet.identity.CommitHash;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.HexFormat;

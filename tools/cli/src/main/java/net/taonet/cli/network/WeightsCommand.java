@@ -1,5 +1,6 @@
 package net.taonet.cli.network;
 
+import net.taonet.identity.CommitHash;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;

@@ -1,5 +1,6 @@
 package net.taonet.cli.network;
 
+import net.taonet.identity.CommitHash;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;

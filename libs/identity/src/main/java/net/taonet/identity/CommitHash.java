@@ -1,4 +1,4 @@
-package net.taonet.scoring.weights.domain;
+package net.taonet.identity;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -6,7 +6,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
-import net.taonet.identity.Ss58;
 
 /**
  * The commit-reveal hash (spec/protocol.md §6): lowercase hex of SHA-256 over this canonical encoding,
@@ -22,7 +21,7 @@ import net.taonet.identity.Ss58;
  *   version_key                       u64
  * </pre>
  *
- * scoring-service/README.md repeats it with a test vector that {@code CommitHashTest} pins.
+ * Shared by the scoring-service (which verifies reveals) and the CLI (which commits); scoring-service/README.md repeats it with a test vector that {@code CommitHashTest} pins.
  */
 public final class CommitHash {
 
