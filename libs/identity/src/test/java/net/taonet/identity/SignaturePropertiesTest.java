@@ -3,7 +3,15 @@ package net.taonet.identity;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.KeyPairGenerator;
+import java.security.SecureRandom;
+import java.security.Signature;
+import java.security.spec.EdECPrivateKeySpec;
+import java.security.spec.NamedParameterSpec;
 import java.time.Duration;
+import java.util.Arrays;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.AlphaChars;
@@ -36,5 +44,42 @@ class SignaturePropertiesTest {
         assertThatThrownBy(() -> verifier.verify("POST", "/p", tampered, h.signer(), Long.toString(h.nonce()), h.signature()))
                 .isInstanceOfSatisfying(SignatureException.class,
                         e -> assertThat(e.reason()).isEqualTo(SignatureException.Reason.INVALID));
+    }
+
+    /**
+     * Keys and signatures are byte for byte those of the JDK's own ed25519 provider (the implementation this
+     * library used before), and the JDK's verifier accepts them: nothing signed before or elsewhere changes.
+     */
+    @Property(tries = 300)
+    void keysAndSignaturesAreThoseOfTheJdkProvider(@ForAll @Size(value = 32) byte[] seed,
+            @ForAll @Size(max = 1024) byte[] message) throws GeneralSecurityException {
+        KeyPair key = KeyPair.fromSeed(seed);
+
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("Ed25519");
+        generator.initialize(NamedParameterSpec.ED25519, new SeedRandom(seed));
+        byte[] x509 = generator.generateKeyPair().getPublic().getEncoded();
+        assertThat(key.publicKey()).isEqualTo(Arrays.copyOfRange(x509, x509.length - 32, x509.length));
+
+        Signature jdk = Signature.getInstance("Ed25519");
+        jdk.initSign(KeyFactory.getInstance("Ed25519").generatePrivate(new EdECPrivateKeySpec(NamedParameterSpec.ED25519, seed)));
+        jdk.update(message);
+        byte[] signature = key.sign(message);
+        assertThat(signature).isEqualTo(jdk.sign());
+        assertThat(Signatures.verify(Signatures.publicKey(key.publicKey()), message, signature)).isTrue();
+        assertThat(Signatures.verify(key.address(), message, signature)).isTrue();
+    }
+
+    /** Hands the seed to the JDK's key generator, which derives the pair from its first 32 random bytes. */
+    private static final class SeedRandom extends SecureRandom {
+        private final byte[] seed;
+
+        SeedRandom(byte[] seed) {
+            this.seed = seed;
+        }
+
+        @Override
+        public void nextBytes(byte[] bytes) {
+            System.arraycopy(seed, 0, bytes, 0, Math.min(seed.length, bytes.length));
+        }
     }
 }
