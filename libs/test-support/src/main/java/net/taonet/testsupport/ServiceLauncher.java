@@ -26,10 +26,17 @@ public final class ServiceLauncher {
 
     public static RunningService start(Class<?> application, String name, Map<String, ?> overrides) {
         Map<String, Object> props = new LinkedHashMap<>(Infrastructure.properties(name));
+        props.putAll(overrides);
+        return launch(application, name, props);
+    }
+
+    /** Starts a service with exactly these properties (database and broker included), on a random port unless one is given. */
+    static RunningService launch(Class<?> application, String name, Map<String, ?> properties) {
+        Map<String, Object> props = new LinkedHashMap<>();
         props.put("server.port", "0");
         props.put("spring.config.location", ownConfigLocation(application));
         props.put("spring.application.name", name);
-        props.putAll(overrides);
+        props.putAll(properties);
         List<String> args = new ArrayList<>();
         props.forEach((k, v) -> args.add("--" + k + "=" + v));
         ConfigurableApplicationContext context = new SpringApplicationBuilder(application)
