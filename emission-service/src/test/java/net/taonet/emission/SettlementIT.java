@@ -21,6 +21,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.http.ResponseEntity;
 import tools.jackson.databind.JsonNode;
 
 /** Epoch settlement from EpochCompleted on Kafka: exact payouts, at most once, waiting for projections. */
@@ -134,6 +135,55 @@ class SettlementIT extends LedgerItSupport {
                 assertThat(n.get("hotkeyTotalRao").asLong()).isEqualTo(hotkeyTotal(n.get("hotkey").asString(), netuid));
             }
         }
+    }
+
+    @Test
+    void perUidPayoutsOfTheLatestOrAGivenSettledEpoch() {
+        KeyPair owner = key(), ownerHot = key(), minerCold = key(), minerHot = key(), validatorCold = key(), validatorHot = key();
+        int netuid = subnet(owner, ownerHot);
+        registerNeuron(netuid, 1, minerHot, minerCold);
+        registerNeuron(netuid, 2, validatorHot, validatorCold);
+        String path = "/api/v1/emission/subnets/" + netuid + "/payouts";
+        ResponseEntity<String> none = get(path);
+        assertThat(none.getStatusCode().value()).isEqualTo(404);
+        assertThat(tree(none).get("type").asString()).isEqualTo("urn:taonet:problem:unknown-epoch");
+
+        List<UidResult> uids = List.of(uid(0, ownerHot, 0, 0), uid(1, minerHot, HALF, 0), uid(2, validatorHot, 0, HALF));
+        epoch(netuid, 1, 40_000, uids, UUID.randomUUID());
+        awaitSettled(netuid, 1);
+        epoch(netuid, 2, 40_361, uids, UUID.randomUUID());
+        awaitSettled(netuid, 2);
+
+        JsonNode latest = tree(get(path));
+        assertThat(latest.get("epoch").asLong()).isEqualTo(2);
+        assertThat(latest.get("block").asLong()).isEqualTo(40_361);
+        JsonNode payouts = latest.get("payouts");
+        assertThat(payouts).hasSize(3);
+        long accrued = settlementFigure(netuid, 2, "accrued_rao");
+        long e = accrued - accrued * 11_796 / 65_535;
+        assertThat(payouts.get(0).get("uid").asInt()).isZero();
+        assertThat(payouts.get(0).get("minerRao").asLong() + payouts.get(0).get("validatorRao").asLong()).isZero();
+        assertThat(payouts.get(1).get("uid").asInt()).isEqualTo(1);
+        assertThat(payouts.get(1).get("hotkey").asString()).isEqualTo(minerHot.address());
+        assertThat(payouts.get(1).get("minerRao").asLong()).isEqualTo(e / 2);
+        assertThat(payouts.get(1).get("validatorRao").asLong()).isZero();
+        assertThat(payouts.get(2).get("validatorRao").asLong()).isEqualTo(e / 2);
+        long sum = 0;
+        for (JsonNode p : payouts) {
+            sum += p.get("minerRao").asLong() + p.get("validatorRao").asLong();
+        }
+        assertThat(sum).isEqualTo(settlementFigure(netuid, 2, "paid_rao"));
+
+        JsonNode first = tree(get(path + "?epoch=1"));
+        assertThat(first.get("epoch").asLong()).isEqualTo(1);
+        assertThat(first.get("payouts")).hasSize(3); // the first epoch starts the accrual: every UID got 0
+        assertThat(first.get("payouts").get(1).get("minerRao").asLong()).isZero();
+
+        ResponseEntity<String> unknown = get(path + "?epoch=99");
+        assertThat(unknown.getStatusCode().value()).isEqualTo(404);
+        assertThat(tree(unknown).get("type").asString()).isEqualTo("urn:taonet:problem:unknown-epoch");
+        assertThat(get(path + "?epoch=-1").getStatusCode().value()).isEqualTo(400);
+        assertThat(get("/api/v1/emission/subnets/70000/payouts").getStatusCode().value()).isEqualTo(400);
     }
 
     @Test

@@ -315,6 +315,7 @@ public class SettlementService {
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                 netuid, epoch, e.block(), blocks, figures[0], figures[1], figures[2], split.accrued(), split.ownerCut(),
                 split.raoEmission(), split.paid(), posting.journalTx());
+        recordPayouts(netuid, epoch, split.uids());
         if (from == null || e.block() > from) {
             jdbc.update("UPDATE subnet SET accrual_from_block = ?, last_settled_epoch = ? WHERE netuid = ?",
                     e.block(), epoch, netuid);
@@ -323,6 +324,30 @@ public class SettlementService {
         hotkeyOwners.putIfAbsent(subnet.ownerHotkey(), subnet.ownerColdkey());
         publish(netuid, epoch, blocks, split, posting, hotkeyOwners);
         return Result.SETTLED;
+    }
+
+    /** One statement for all UIDs of the epoch: a settlement of 256 UIDs stays one round trip longer. */
+    private void recordPayouts(int netuid, long epoch, List<UidRao> uids) {
+        if (uids.isEmpty()) {
+            return;
+        }
+        Integer[] uid = new Integer[uids.size()];
+        String[] hotkey = new String[uids.size()];
+        Long[] miner = new Long[uids.size()];
+        Long[] validator = new Long[uids.size()];
+        for (int i = 0; i < uid.length; i++) {
+            UidRao u = uids.get(i);
+            uid[i] = u.uid();
+            hotkey[i] = u.hotkey();
+            miner[i] = u.minerRao();
+            validator[i] = u.validatorRao();
+        }
+        jdbc.update("""
+                INSERT INTO settlement_payout (netuid, epoch, uid, hotkey, miner_rao, validator_rao)
+                SELECT ?, ?, u.uid, u.hotkey, u.miner, u.validator
+                FROM unnest(?::int[], ?::varchar[], ?::bigint[], ?::bigint[]) AS u(uid, hotkey, miner, validator)""",
+                netuid, epoch, new SqlArrayValue("int4", (Object[]) uid), new SqlArrayValue("varchar", (Object[]) hotkey),
+                new SqlArrayValue("int8", (Object[]) miner), new SqlArrayValue("int8", (Object[]) validator));
     }
 
     private void publish(int netuid, long epoch, long blocks, EpochSplit split, Posting posting,
@@ -377,6 +402,33 @@ public class SettlementService {
                         rs.getLong("accrued_rao"), rs.getLong("owner_cut_rao"), rs.getLong("rao_emission"),
                         rs.getLong("paid_rao"), rs.getLong("rao_emission") - rs.getLong("paid_rao"),
                         (Long) rs.getObject("journal_tx")), netuid, limit);
+    }
+
+    /** What each UID received in one settled epoch. */
+    public record UidPayout(int uid, String hotkey, long minerRao, long validatorRao) {
+    }
+
+    /** The per-UID payouts of a settled epoch of a subnet. */
+    public record EpochPayouts(int netuid, long epoch, long block, List<UidPayout> payouts) {
+    }
+
+    /** The payouts of {@code epoch}, or of the subnet's latest settled epoch when null; empty if not settled. */
+    public Optional<EpochPayouts> payouts(int netuid, Long epoch) {
+        List<long[]> found = epoch == null
+                ? jdbc.query("SELECT epoch, block FROM settlement WHERE netuid = ? ORDER BY epoch DESC LIMIT 1",
+                        (rs, i) -> new long[] {rs.getLong(1), rs.getLong(2)}, netuid)
+                : jdbc.query("SELECT epoch, block FROM settlement WHERE netuid = ? AND epoch = ?",
+                        (rs, i) -> new long[] {rs.getLong(1), rs.getLong(2)}, netuid, epoch);
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        long settledEpoch = found.get(0)[0];
+        List<UidPayout> payouts = jdbc.query("""
+                SELECT uid, hotkey, miner_rao, validator_rao FROM settlement_payout
+                WHERE netuid = ? AND epoch = ? ORDER BY uid""",
+                (rs, i) -> new UidPayout(rs.getInt(1), rs.getString(2), rs.getLong(3), rs.getLong(4)),
+                netuid, settledEpoch);
+        return Optional.of(new EpochPayouts(netuid, settledEpoch, found.get(0)[1], payouts));
     }
 
     public Map<String, Object> pending() {

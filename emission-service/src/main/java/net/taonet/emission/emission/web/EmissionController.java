@@ -5,6 +5,7 @@ import java.util.Map;
 import net.taonet.emission.emission.domain.EmissionOverview;
 import net.taonet.emission.emission.domain.EmissionOverview.Overview;
 import net.taonet.emission.emission.domain.SettlementService;
+import net.taonet.emission.emission.domain.SettlementService.EpochPayouts;
 import net.taonet.emission.emission.domain.SettlementService.SettlementRecord;
 import net.taonet.platform.problem.ApiProblem;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -37,6 +38,23 @@ public class EmissionController {
             throw ApiProblem.badRequest("invalid-limit", "limit must be within 1..500");
         }
         return settlements.settlements(netuid, limit);
+    }
+
+    /**
+     * What each UID received in a settled epoch (the latest one unless {@code epoch} is given): the
+     * metagraph's per-UID emission.
+     */
+    @GetMapping("/subnets/{netuid}/payouts")
+    public EpochPayouts payouts(@PathVariable int netuid, @RequestParam(required = false) Long epoch) {
+        if (netuid < 0 || netuid > 65_535) {
+            throw ApiProblem.badRequest("invalid-netuid", "netuid must be within 0..65535");
+        }
+        if (epoch != null && epoch < 0) {
+            throw ApiProblem.badRequest("invalid-epoch", "epoch must be 0 or more");
+        }
+        return settlements.payouts(netuid, epoch).orElseThrow(() -> epoch == null
+                ? ApiProblem.notFound("unknown-epoch", "subnet " + netuid + " has no settled epoch")
+                : ApiProblem.notFound("unknown-epoch", "epoch " + epoch + " of subnet " + netuid + " is not settled"));
     }
 
     /** Completed epochs that wait to be settled, with the reason. */
