@@ -1,0 +1,52 @@
+package net.taonet.platform.openapi;
+
+import net.taonet.platform.security.VerifiedSigner;
+import org.springdoc.core.customizers.GlobalOpenApiCustomizer;
+import org.springdoc.core.models.GroupedOpenApi;
+import org.springdoc.core.utils.SpringDocUtils;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * The same OpenAPI conventions in every service that has springdoc: problem responses
+ * ({@link ProblemDocumentation}), a {@code public} group of the client-facing endpoints and an
+ * {@code internal} group of the service-to-service {@code /internal/**} ones, and no verified-signer
+ * argument shown as a parameter (the signature headers are documented instead).
+ */
+@AutoConfiguration
+@ConditionalOnClass(GlobalOpenApiCustomizer.class)
+@ConditionalOnWebApplication
+public class OpenApiAutoConfiguration {
+
+    public static final String PUBLIC_GROUP = "public";
+    public static final String INTERNAL_GROUP = "internal";
+
+    static {
+        SpringDocUtils.getConfig().addRequestWrapperToIgnore(VerifiedSigner.class);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    ProblemDocumentation problemDocumentation(@Value("${spring.application.name:service}") String name) {
+        String version = OpenApiAutoConfiguration.class.getPackage().getImplementationVersion();
+        return new ProblemDocumentation(name, version == null ? "0.1.0" : version);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean(name = "publicApi")
+    GroupedOpenApi publicApi() {
+        return GroupedOpenApi.builder().group(PUBLIC_GROUP).displayName("public API")
+                .pathsToExclude("/internal/**").build();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean(name = "internalApi")
+    GroupedOpenApi internalApi() {
+        return GroupedOpenApi.builder().group(INTERNAL_GROUP).displayName("internal (service to service)")
+                .pathsToMatch("/internal/**").build();
+    }
+}
