@@ -66,6 +66,11 @@ public record Layout(Path root, Path state, int postgresPort, int kafkaPort, int
         return state.resolve("genesis");
     }
 
+    /** Written when the demo network has been seeded completely; {@code up} seeds only while it is missing. */
+    public Path demoMarker() {
+        return state.resolve("demo-seeded");
+    }
+
     public Path lockFile() {
         return state.resolve("taonet.lock");
     }

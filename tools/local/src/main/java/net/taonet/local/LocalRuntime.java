@@ -26,10 +26,16 @@ public final class LocalRuntime {
 
     private final Layout layout;
     private final PrintStream out;
+    private final Map<String, String> env;
 
     public LocalRuntime(Layout layout, PrintStream out) {
+        this(layout, out, System.getenv());
+    }
+
+    LocalRuntime(Layout layout, PrintStream out, Map<String, String> env) {
         this.layout = layout;
         this.out = out;
+        this.env = Map.copyOf(env);
     }
 
     public static void main(String[] args) {
@@ -41,10 +47,8 @@ public final class LocalRuntime {
                 case "up" -> runtime.up();
                 case "down" -> runtime.down();
                 case "status" -> runtime.status();
-                default -> {
-                    System.err.println("usage: LocalRuntime up|down|status");
-                    yield 2;
-                }
+                case "demo" -> args.length == 2 && args[1].equals("reset") ? runtime.demoReset() : usage();
+                default -> usage();
             };
         } catch (RuntimeException e) {
             System.err.println("taonet " + command + ": " + e.getMessage());
@@ -53,16 +57,40 @@ public final class LocalRuntime {
         System.exit(status);
     }
 
+    private static int usage() {
+        System.err.println("usage: LocalRuntime up|down|status|demo reset");
+        return 2;
+    }
+
+    /** The processes of {@code services.conf}, and the demo network's own when it adds some (a model server). */
     List<ServiceSpec> services() {
-        return ServiceSpec.load(layout.servicesFile());
+        return DemoSeeding.withDemoServices(ServiceSpec.load(layout.servicesFile()), env);
     }
 
     public int up() {
         try (FileLock ignored = exclusive()) {
-            return new Up(layout, services(), out).run();
+            return new Up(layout, services(), out, env).run();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * {@code ./taonet demo reset}: stops everything, deletes the network's data (a new chain, see
+     * {@link DemoSeeding#resetPaths}) and starts it again, which seeds the demo network anew.
+     */
+    public int demoReset() {
+        int down = down();
+        if (down != 0) {
+            return down;
+        }
+        try (FileLock ignored = exclusive()) {
+            DemoSeeding.wipe(layout);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        out.println("deleted the network's data (databases, Kafka's log, genesis, logs); starting it over...");
+        return up();
     }
 
     /**

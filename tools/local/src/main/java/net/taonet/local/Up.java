@@ -14,6 +14,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
+import net.taonet.local.demo.DemoPlan;
+import net.taonet.local.demo.DemoSeed;
+import net.taonet.local.demo.DemoState;
 
 /**
  * {@code ./taonet up}: PostgreSQL and Kafka first, then every service of {@code services.conf}, then
@@ -34,6 +37,7 @@ final class Up {
     private final LocalPostgres postgres;
     private final LocalKafka kafka;
     private final AppImages images;
+    private final Map<String, String> env;
 
     /** Guards starting a process against an interruption: the abort waits for a start in progress. */
     private final Object guard = new Object();
@@ -43,6 +47,12 @@ final class Up {
     private final Map<Path, List<String>> archivesToRecord = new LinkedHashMap<>();
 
     Up(Layout layout, List<ServiceSpec> services, PrintStream out) {
+        this(layout, services, out, Map.of(DemoSeeding.SWITCH_ENV, "off"));
+    }
+
+    /** {@code env}: the environment, which decides whether the demo network is seeded (see {@link DemoSeeding}). */
+    Up(Layout layout, List<ServiceSpec> services, PrintStream out, Map<String, String> env) {
+        this.env = Map.copyOf(env);
         this.layout = layout;
         this.services = services;
         this.out = out;
@@ -74,11 +84,12 @@ final class Up {
                 finished = true;
             }
             printSummary(t0);
+            int seeded = seedDemo(t0);
             if (!archivesToRecord.isEmpty()) {
                 images.recordInBackground(archivesToRecord);
                 out.println("(Recording class-data archives in the background, once per build: later starts are faster.)");
             }
-            return 0;
+            return seeded;
         } catch (Aborted e) {
             return 130;
         } catch (RuntimeException e) {
@@ -258,6 +269,38 @@ final class Up {
                 String.join(", ", LocalPostgres.DATABASES));
         out.printf("  %-18s localhost:%d%n", "kafka", layout.kafkaPort());
         out.println("Stop everything with ./taonet down; see ./taonet status and ./taonet logs <name>.");
+    }
+
+    /**
+     * Seeds the demo network on the first {@code up} of a fresh {@code .taonet/} (see {@link DemoSeeding}). A
+     * failed seed leaves the services running: the next {@code up} resumes it.
+     */
+    private int seedDemo(long t0) {
+        Optional<ServiceSpec> gateway = services.stream().filter(s -> s.module().equals("gateway-service")).findFirst();
+        if (!DemoSeeding.enabled(env) || gateway.isEmpty()) {
+            return 0;
+        }
+        if (DemoSeed.seeded(layout.demoMarker())) {
+            out.println("Demo network: seeded at the first start (" + layout.root().relativize(layout.demoMarker())
+                    + "); ./taonet demo reset starts it over.");
+            return 0;
+        }
+        out.println();
+        out.println("Seeding the demo network (first start; TAONET_DEMO=off skips it)...");
+        long s0 = System.nanoTime();
+        DemoPlan plan = DemoPlan.of(services, env);
+        try {
+            DemoState state = new DemoSeed(java.net.URI.create("http://localhost:" + gateway.get().port()), plan, out)
+                    .run(layout.demoMarker(), DemoSeeding.TIMEOUT);
+            out.printf("Demo network seeded in %.1f s (%.1f s after the start).%n", (System.nanoTime() - s0) / 1e9,
+                    (System.nanoTime() - t0) / 1e9);
+            out.print(DemoSeeding.guide(plan, state, services));
+            return 0;
+        } catch (RuntimeException e) {
+            System.err.println("taonet up: " + e.getMessage());
+            System.err.println("The services keep running; ./taonet up again resumes the demo seed.");
+            return 1;
+        }
     }
 
     private void requireFree(String name, int port) {
