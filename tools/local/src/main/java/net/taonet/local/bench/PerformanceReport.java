@@ -36,10 +36,12 @@ public final class PerformanceReport {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
+    private final Path results;
     private final Map<String, JsonNode> figures = new TreeMap<>();
     private final Map<String, String> status = new TreeMap<>();
 
     PerformanceReport(Path results, List<Outcome> outcomes) {
+        this.results = results.toAbsolutePath();
         for (Outcome o : outcomes) {
             status.put(o.step().id(), o.status());
             Path file = BenchPlan.out(results, o.step().id());
@@ -106,7 +108,7 @@ public final class PerformanceReport {
                 + "earlier figures. Each benchmark also runs on its own:\n\n");
         for (Outcome o : outcomes) {
             md.append("* ").append(o.step().id()).append(": `").append(String.join(" ", o.step().command())
-                    .replaceAll("/[^ ]*/\\.taonet/bench/[^/ ]+/", ".taonet/bench/<time>/")).append("`\n");
+                    .replace(results.toString(), ".taonet/bench/<time>")).append("`\n");
         }
         return md.toString();
     }
