@@ -9,6 +9,8 @@ import net.taonet.platform.chain.ChainProperties;
 import net.taonet.platform.chain.DerivedBlockClock;
 import net.taonet.platform.inbox.IdempotentConsumer;
 import net.taonet.platform.kafka.DeadLetters;
+import net.taonet.platform.logging.RecordLogContext;
+import net.taonet.platform.logging.RequestIdFilter;
 import net.taonet.platform.outbox.Outbox;
 import net.taonet.platform.outbox.OutboxRelay;
 import net.taonet.platform.problem.MvcProblemHandler;
@@ -21,12 +23,15 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.CommonErrorHandler;
+import org.springframework.kafka.listener.RecordInterceptor;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -61,6 +66,15 @@ public class PlatformAutoConfiguration {
         MvcProblemHandler mvcProblemHandler() {
             return new MvcProblemHandler();
         }
+
+        /** Before everything else, so that even a refused request logs with its id. */
+        @Bean
+        @ConditionalOnMissingBean(name = "requestIdFilter")
+        FilterRegistrationBean<RequestIdFilter> requestIdFilter() {
+            FilterRegistrationBean<RequestIdFilter> registration = new FilterRegistrationBean<>(new RequestIdFilter());
+            registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+            return registration;
+        }
     }
 
     @Configuration(proxyBeanMethods = false)
@@ -72,6 +86,12 @@ public class PlatformAutoConfiguration {
         CommonErrorHandler deadLetteringErrorHandler(KafkaTemplate<Object, Object> template,
                 ObjectProvider<MeterRegistry> meters) {
             return DeadLetters.errorHandler(template, meters.getIfAvailable());
+        }
+
+        @Bean
+        @ConditionalOnMissingBean(RecordInterceptor.class)
+        RecordInterceptor<Object, Object> recordLogContext() {
+            return new RecordLogContext();
         }
 
         @Bean
