@@ -82,7 +82,7 @@ public class MetagraphService {
 
     static Metagraph assemble(int netuid, long block, JsonNode epoch, JsonNode neurons, JsonNode stakes, JsonNode payouts) {
         Map<Integer, JsonNode> outcomes = new HashMap<>();
-        for (JsonNode o : items(epoch, "outcomes", "uids")) {
+        for (JsonNode o : items(epoch, "outputs", "outcomes", "uids")) {
             outcomes.put(o.path("uid").asInt(), o);
         }
         JsonNode inputs = epoch.path("inputs");

@@ -14,10 +14,11 @@ class MetagraphAssemblyTest {
         return JSON.readTree(text);
     }
 
+    /** As consensus answers {@code GET /api/v1/subnets/{netuid}/epochs/{epoch}} (docs/contracts.md). */
     private final JsonNode epoch = json("""
             {"netuid":1,"epoch":7,"block":2878,
              "inputs":{"n":2,"hotkeys":["hkA","hkB"],"lastUpdate":[2800,2790],"blockAtRegistration":[10,20]},
-             "outcomes":[{"uid":0,"incentive":0,"dividends":65535,"consensus":0,"validatorTrust":65535,"stakeWeight":65535,
+             "outputs":[{"uid":0,"incentive":0,"dividends":65535,"consensus":0,"validatorTrust":65535,"stakeWeight":65535,
                           "emission":500,"validatorPermit":true,"active":true},
                          {"uid":1,"incentive":65535,"dividends":0,"consensus":65535,"validatorTrust":0,"stakeWeight":0,
                           "emission":499,"validatorPermit":false,"active":true}]}""");
