@@ -50,7 +50,7 @@ class SignaturePropertiesTest {
      * Keys and signatures are byte for byte those of the JDK's own ed25519 provider (the implementation this
      * library used before), and the JDK's verifier accepts them: nothing signed before or elsewhere changes.
      */
-    @Property(tries = 300)
+    @Property(tries = 100)
     void keysAndSignaturesAreThoseOfTheJdkProvider(@ForAll @Size(value = 32) byte[] seed,
             @ForAll @Size(max = 1024) byte[] message) throws GeneralSecurityException {
         KeyPair key = KeyPair.fromSeed(seed);
@@ -67,6 +67,36 @@ class SignaturePropertiesTest {
         assertThat(signature).isEqualTo(jdk.sign());
         assertThat(Signatures.verify(Signatures.publicKey(key.publicKey()), message, signature)).isTrue();
         assertThat(Signatures.verify(key.address(), message, signature)).isTrue();
+    }
+
+    /**
+     * Verification through the decoded-key cache answers exactly what Bouncy Castle's and the JDK's verifiers
+     * answer from the raw key, on the first call and on the cached ones: for arbitrary 32-byte "keys" (most
+     * not on the curve), genuine signatures, and signatures with one bit flipped.
+     */
+    @Property(tries = 200)
+    void cachedKeysVerifyLikeRawKeys(@ForAll @Size(value = 32) byte[] rawKey, @ForAll @Size(value = 32) byte[] seed,
+            @ForAll @Size(max = 256) byte[] message, @ForAll @IntRange(min = 0, max = 511) int bit) {
+        KeyPair signer = KeyPair.fromSeed(seed);
+        byte[] genuine = signer.sign(message);
+        byte[] flipped = genuine.clone();
+        flipped[bit / 8] ^= (byte) (1 << (bit % 8));
+        for (byte[] key : new byte[][] {rawKey, signer.publicKey()}) {
+            String address = Ss58.encode(key);
+            for (byte[] signature : new byte[][] {genuine, flipped}) {
+                boolean raw = org.bouncycastle.math.ec.rfc8032.Ed25519.verify(signature, 0, key, 0, message, 0, message.length);
+                assertThat(Signatures.verify(address, message, signature)).isEqualTo(raw);
+                assertThat(Signatures.verify(address, message, signature)).isEqualTo(raw);
+                boolean jdk;
+                try {
+                    jdk = Signatures.verify(Signatures.publicKey(key), message, signature);
+                } catch (IllegalArgumentException notAKeyForTheJdk) {
+                    jdk = false;
+                }
+                assertThat(raw).isEqualTo(jdk);
+            }
+        }
+        assertThat(Signatures.verify(signer.address(), message, genuine)).isTrue();
     }
 
     /** Hands the seed to the JDK's key generator, which derives the pair from its first 32 random bytes. */
