@@ -62,6 +62,7 @@ public class TaskBroker {
     private final Counter timedOut;
     private final Timer dispatchOverhead;
     private final LatencyHistogram overheadHistogram = new LatencyHistogram();
+    private final MinerTaskStats minerStats = new MinerTaskStats();
 
     public TaskBroker(TaskStore store, ScoreBook scores, Outbox outbox, PlatformTransactionManager txManager,
             TaskTypes types, BlockClock clock, ScoringProperties props, ObjectProvider<MeterRegistry> meters) {
@@ -143,6 +144,7 @@ public class TaskBroker {
             throw e;
         }
         assigned.addAndGet(tasks.size());
+        tasks.forEach(minerStats::assigned);
         return tasks;
     }
 
@@ -230,6 +232,11 @@ public class TaskBroker {
                 (long) timedOut.count());
     }
 
+    /** Per miner: its tasks' outcomes and latency since start-up. */
+    public MinerTaskStats minerStats() {
+        return minerStats;
+    }
+
     /** Counters since start-up. */
     public record Stats(long assigned, long answered, long scored, int inFlight, long rejected, long timedOut) {
     }
@@ -275,6 +282,7 @@ public class TaskBroker {
         if (inFlight.remove(t.taskId()) != null) {
             counter(t).decrementAndGet();
         }
+        minerStats.resolved(t, outcome, System.currentTimeMillis());
         return true;
     }
 

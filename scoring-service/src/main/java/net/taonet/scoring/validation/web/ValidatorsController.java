@@ -6,11 +6,13 @@ import net.taonet.platform.problem.ApiProblem;
 import net.taonet.scoring.validation.domain.ManagedValidator;
 import net.taonet.scoring.validation.domain.ManagedValidators;
 import net.taonet.scoring.validation.domain.MinerScore;
+import net.taonet.scoring.validation.domain.MinerTaskStats;
 import net.taonet.scoring.validation.domain.ScoreBook;
 import net.taonet.scoring.validation.domain.TaskBroker;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** What the managed validators are doing: who they are, their scores per subnet, tasks in flight. */
@@ -48,5 +50,14 @@ public class ValidatorsController {
     @GetMapping("/tasks")
     public TaskBroker.Stats tasks() {
         return broker.stats();
+    }
+
+    /** Per miner (optionally of one subnet): tasks assigned, answered, late, failed, timed out, and latency. */
+    @GetMapping("/tasks/miners")
+    public List<MinerTaskStats.MinerTasks> minerTasks(@RequestParam(required = false) Integer netuid) {
+        if (netuid != null && (netuid < 0 || netuid > 65_535)) {
+            throw ApiProblem.badRequest("invalid-netuid", "netuid must be within 0..65535");
+        }
+        return broker.minerStats().miners(netuid);
     }
 }
