@@ -40,6 +40,7 @@ public class ProblemDocumentation implements GlobalOperationCustomizer, GlobalOp
     public static final String PROBLEM_SCHEMA = "Problem";
     public static final String PROBLEM_JSON = "application/problem+json";
     private static final String PROBLEM_REF = "#/components/schemas/" + PROBLEM_SCHEMA;
+    private static final String PUBLIC_API_PREFIX = "/api/v1/";
 
     private final String title;
     private final String version;
@@ -70,6 +71,42 @@ public class ProblemDocumentation implements GlobalOperationCustomizer, GlobalOp
         }
         components.addSchemas(PROBLEM_SCHEMA, problemSchema());
         openApi.setComponents(components);
+        if (openApi.getPaths() != null) {
+            openApi.getPaths().forEach((path, item) -> {
+                if (path.startsWith(PUBLIC_API_PREFIX)) {
+                    item.readOperations().forEach(ProblemDocumentation::addGatewayProblems);
+                }
+            });
+        }
+    }
+
+    /**
+     * The public API is reached through the gateway, which answers these before the service sees the request:
+     * a presented API key that is unknown or revoked, a key over its limits, the service's circuit open.
+     */
+    private static void addGatewayProblems(Operation operation) {
+        Map<Integer, Map<String, String>> edge = new TreeMap<>();
+        add(edge, 401, "api-key-invalid", "the API key is not valid (answered by the gateway when a key is presented)");
+        add(edge, 429, "rate-limited", "this API key is over its rate limit (gateway; with Retry-After)");
+        add(edge, 429, "quota-exceeded", "this API key has used its monthly quota (gateway; with Retry-After)");
+        add(edge, 503, "service-unavailable", "the service behind the gateway is unavailable (its circuit is open)");
+        ApiResponses responses = operation.getResponses() == null ? new ApiResponses() : operation.getResponses();
+        edge.forEach((status, types) -> {
+            String code = Integer.toString(status);
+            ApiResponse existing = responses.get(code);
+            MediaType media = existing == null || existing.getContent() == null ? null : existing.getContent().get(PROBLEM_JSON);
+            if (media == null || media.getExamples() == null) {
+                responses.addApiResponse(code, response(status, types));
+                return;
+            }
+            types.forEach((slug, detail) -> {
+                if (!media.getExamples().containsKey(slug)) {
+                    media.addExamples(slug, example(status, slug, detail));
+                    existing.setDescription(existing.getDescription() + ", `" + slug + "`");
+                }
+            });
+        });
+        operation.setResponses(responses);
     }
 
     @Override
@@ -101,6 +138,12 @@ public class ProblemDocumentation implements GlobalOperationCustomizer, GlobalOp
 
         ApiResponses responses = operation.getResponses() == null ? new ApiResponses() : operation.getResponses();
         responses.keySet().removeIf(code -> !code.startsWith("2") && !code.startsWith("3"));
+        // Every answer is JSON; springdoc's "*/*" for a plain return value says less than it knows.
+        responses.values().forEach(r -> {
+            if (r.getContent() != null && r.getContent().containsKey("*/*")) {
+                r.getContent().put(org.springframework.http.MediaType.APPLICATION_JSON_VALUE, r.getContent().remove("*/*"));
+            }
+        });
         byStatus.forEach((status, types) -> responses.addApiResponse(Integer.toString(status), response(status, types)));
         operation.setResponses(responses);
         return operation;
@@ -123,20 +166,24 @@ public class ProblemDocumentation implements GlobalOperationCustomizer, GlobalOp
         HttpStatus resolved = HttpStatus.resolve(status);
         String reason = resolved == null ? "Error" : resolved.getReasonPhrase();
         MediaType media = new MediaType().schema(new Schema<>().$ref(PROBLEM_REF));
-        StringBuilder description = new StringBuilder(reason).append(": problem type");
-        description.append(types.size() == 1 ? " " : "s ");
+        StringBuilder description = new StringBuilder(reason).append("; problem types: ");
         List<String> listed = new ArrayList<>();
         types.forEach((slug, detail) -> {
             listed.add("`" + slug + "`");
-            Map<String, Object> body = new LinkedHashMap<>();
-            body.put("type", ApiProblem.TYPE_PREFIX + slug);
-            body.put("title", reason);
-            body.put("status", status);
-            body.put("detail", detail);
-            media.addExamples(slug, new Example().summary(slug).value(body));
+            media.addExamples(slug, example(status, slug, detail));
         });
         description.append(String.join(", ", listed));
         return new ApiResponse().description(description.toString()).content(new Content().addMediaType(PROBLEM_JSON, media));
+    }
+
+    private static Example example(int status, String slug, String detail) {
+        HttpStatus resolved = HttpStatus.resolve(status);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("type", ApiProblem.TYPE_PREFIX + slug);
+        body.put("title", resolved == null ? "Error" : resolved.getReasonPhrase());
+        body.put("status", status);
+        body.put("detail", detail);
+        return new Example().summary(slug).value(body);
     }
 
     private static void addSignatureHeaders(Operation operation) {
