@@ -20,7 +20,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  * {@code echo} tasks (SHA-256 of a nonce: no real work), so the figure is the runtime's own cost — Kafka in
  * and out, two ed25519 operations (verify the assignment, sign the answer), JSON, the queue. Prints tasks/s
  * and end-to-end latency percentiles. Not a test; run as a main class (see the module README).
- * Arguments: workers (16), tasks (4000).
+ * Arguments: workers (16), tasks (4000); {@code -Dtaonet.bench.out=<file>} also writes the figures as JSON.
  */
 public final class EchoThroughputBenchmark {
 
@@ -48,14 +48,26 @@ public final class EchoThroughputBenchmark {
         Validator validator = Validator.random();
         try (TaskTopics topics = new TaskTopics(bootstrap)) {
             run(topics, validator, hotkeys, netuid, Math.min(tasks, 20 * workers), "warm-up");
-            run(topics, validator, hotkeys, netuid, tasks, "measured");
+            double[] measured = run(topics, validator, hotkeys, netuid, tasks, "measured");
+            String out = System.getProperty("taonet.bench.out", "");
+            if (!out.isBlank()) {
+                java.util.Map<String, Object> figures = new java.util.LinkedHashMap<>();
+                figures.put("workers", workers);
+                figures.put("tasks", tasks);
+                figures.put("tasksPerSecond", measured[0]);
+                figures.put("p50Ms", measured[1]);
+                figures.put("p99Ms", measured[2]);
+                java.nio.file.Files.writeString(java.nio.file.Path.of(out),
+                        tools.jackson.databind.json.JsonMapper.builder().build().writeValueAsString(figures));
+            }
         } finally {
             contexts.forEach(ConfigurableApplicationContext::close);
         }
         System.exit(0);
     }
 
-    private static void run(TaskTopics topics, Validator validator, List<KeyPair> hotkeys, int netuid, int tasks,
+    /** Runs the batch; returns tasks/s, p50 and p99 latency (ms). */
+    private static double[] run(TaskTopics topics, Validator validator, List<KeyPair> hotkeys, int netuid, int tasks,
             String label) throws InterruptedException {
         SplittableRandom random = new SplittableRandom(label.hashCode());
         List<TaskAssigned> batch = new ArrayList<>(tasks);
@@ -91,6 +103,7 @@ public final class EchoThroughputBenchmark {
                 + "latency p50 %.0f ms, p99 %.0f ms, max %.0f ms%n", label, tasks, hotkeys.size(), seconds,
                 (published - start) / 1e9, tasks / seconds, pct(latencies, 0.50), pct(latencies, 0.99),
                 latencies[latencies.length - 1] / 1e6);
+        return new double[] {tasks / seconds, pct(latencies, 0.50), pct(latencies, 0.99)};
     }
 
     private static double pct(long[] sorted, double p) {

@@ -31,7 +31,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * settling it (accrual, owner cut, miner incentive, take and pro-rata dividends, journal, balances, hotkey
  * totals, settlement row, EpochSettled and 257 StakeChanged per subnet into the outbox); the relay's sending
  * of those events to Kafka is timed separately. Not part of
- * {@code verify}: {@code ./mvnw -o -pl emission-service verify -Pbench -Dit.test=SettlementBenchmark}.
+ * {@code verify}: {@code ./mvnw -o -pl emission-service verify -Pbench -Dit.test=SettlementBenchmark}
+ * ({@code -Dtaonet.bench.out=<file>} also writes the figures there as JSON).
  */
 class SettlementBenchmark {
 
@@ -104,6 +105,11 @@ class SettlementBenchmark {
             }
             relay.stop();
             Auditor auditor = service.bean(Auditor.class);
+            Map<String, Object> figures = new java.util.LinkedHashMap<>();
+            figures.put("subnets", SUBNETS);
+            figures.put("uids", UIDS);
+            figures.put("validators", VALIDATORS);
+            figures.put("nominators", NOMINATORS);
             // Epoch 2 is the first payout (it creates the miners' positions); epochs 3 to 5 warm the JIT up
             // (a service runs for long); epoch 6 is the steady state.
             for (long epoch = 2; epoch <= 6; epoch++) {
@@ -142,11 +148,32 @@ class SettlementBenchmark {
                 System.out.println("BENCHMARK   " + cpuUsed);
                 System.out.printf("BENCHMARK outbox: %d events (EpochSettled + StakeChanged) sent to Kafka in %.2f s%n",
                         events, relaySeconds);
+                String phase = epoch == 2 ? "firstPayout" : "steady";
+                figures.put(phase + "Seconds", seconds);
+                figures.put(phase + "JournalLines", lines);
+                figures.put(phase + "OutboxEvents", events);
+                figures.put(phase + "RelaySeconds", relaySeconds);
+                figures.put(phase + "AuditOk", report.ok());
             }
             relay.start();
+            figures.put("loadAverage", java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+            writeFigures(figures);
             System.out.printf("BENCHMARK load average during the run: %.1f on %d cores%n",
                     java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
                     Runtime.getRuntime().availableProcessors());
+        }
+    }
+
+    /** The figures as one JSON object, to the file named by {@code taonet.bench.out} (nothing without it). */
+    static void writeFigures(Map<String, Object> figures) {
+        String out = System.getProperty("taonet.bench.out", "");
+        if (!out.isBlank()) {
+            try {
+                java.nio.file.Files.writeString(java.nio.file.Path.of(out),
+                        tools.jackson.databind.json.JsonMapper.builder().build().writeValueAsString(figures));
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
         }
     }
 

@@ -50,7 +50,7 @@ import org.junit.jupiter.api.Test;
  * → consume, with as many messages in flight) as the ceiling. Not part of {@code verify}:
  * <pre>./mvnw -o -q -pl scoring-service -Pbenchmark verify -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false</pre>
  * Knobs (system properties): {@code bench.workers} (16), {@code bench.inFlight} (512), {@code bench.seconds}
- * (20), {@code bench.warmup} (10).
+ * (20), {@code bench.warmup} (10); {@code taonet.bench.out=<file>} also writes the figures there as JSON.
  */
 class DispatchBenchmark {
 
@@ -146,11 +146,38 @@ class DispatchBenchmark {
                     scoring.bean(net.taonet.platform.outbox.OutboxRelay.class).backlog());
             System.out.printf("dispatch / raw round trip: %.0f %%   (targets: >= 2,000 tasks/s and >= 50 %%)%n%n",
                     100 * scored / raw.perSecond);
+            Map<String, Object> figures = new java.util.LinkedHashMap<>();
+            figures.put("workers", WORKERS);
+            figures.put("inFlight", IN_FLIGHT);
+            figures.put("seconds", elapsed);
+            figures.put("assignedPerSecond", assigned);
+            figures.put("answeredPerSecond", answered);
+            figures.put("scoredPerSecond", scored);
+            figures.put("overheadP50Ms", overhead.percentile(0.5));
+            figures.put("overheadP99Ms", overhead.percentile(0.99));
+            figures.put("timedOut", after.timedOut() - before.timedOut());
+            figures.put("rejected", after.rejected() - before.rejected());
+            figures.put("cpuMsPerTask", cpuPerTask);
+            figures.put("rawRoundTripsPerSecond", raw.perSecond);
+            figures.put("rawP50Ms", raw.p50Millis);
+            figures.put("rawP99Ms", raw.p99Millis);
+            figures.put("rawCpuMsPerRoundTrip", raw.cpuMillisPerRoundTrip);
+            figures.put("percentOfRaw", 100 * scored / raw.perSecond);
+            writeFigures(figures);
             assertThat(scored).isPositive();
         } finally {
             for (int i = services.size() - 1; i >= 0; i--) {
                 services.get(i).close();
             }
+        }
+    }
+
+    /** The figures as one JSON object, to the file named by {@code taonet.bench.out} (nothing without it). */
+    static void writeFigures(Map<String, Object> figures) throws java.io.IOException {
+        String out = System.getProperty("taonet.bench.out", "");
+        if (!out.isBlank()) {
+            java.nio.file.Files.writeString(java.nio.file.Path.of(out),
+                    tools.jackson.databind.json.JsonMapper.builder().build().writeValueAsString(figures));
         }
     }
 

@@ -5,7 +5,8 @@ import java.util.Arrays;
 /**
  * Prints GEMM throughput (GFLOP/s = 2·n³ / time) of the CPU paths for square n×n·n×n products: the plain
  * triple loop, the BLAS backend on one thread and on every core, and the BLAS backend's peak (the best over
- * larger sizes). Not a test; run it as a main class (see the README). Arguments: sizes (default 256 512).
+ * larger sizes). Not a test; run it as a main class (see the README). Arguments: sizes (default 256 512);
+ * {@code -Dgemm.peak-sizes=1024,2048}; {@code -Dtaonet.bench.out=<file>} also writes the figures as JSON.
  */
 public final class GemmBenchmark {
 
@@ -22,12 +23,20 @@ public final class GemmBenchmark {
                 System.getProperty("java.vm.name") + " " + System.getProperty("java.version"),
                 blas1.describe().get("blas"));
         System.out.printf("%6s %14s %14s %14s%n", "n", "triple loop", "BLAS 1 thread", "BLAS " + cores + " threads");
+        java.util.Map<String, Object> figures = new java.util.LinkedHashMap<>();
+        figures.put("cores", cores);
+        figures.put("blas", String.valueOf(blas1.describe().get("blas")));
+        java.util.List<java.util.Map<String, Object>> rows = new java.util.ArrayList<>();
         for (int n : sizes) {
             float[] a = random(n * n, 1);
             float[] b = random(n * n, 2);
-            System.out.printf("%6d %14.2f %14.2f %14.2f   GFLOP/s%n", n, gflops(naive, n, a, b), gflops(blas1, n, a, b),
-                    gflops(blasN, n, a, b));
+            double loop = gflops(naive, n, a, b);
+            double one = gflops(blas1, n, a, b);
+            double all = gflops(blasN, n, a, b);
+            System.out.printf("%6d %14.2f %14.2f %14.2f   GFLOP/s%n", n, loop, one, all);
+            rows.add(java.util.Map.of("n", n, "tripleLoop", loop, "blas1Thread", one, "blasAllThreads", all));
         }
+        figures.put("sizes", rows);
         double peak1 = 0;
         double peakN = 0;
         int[] peakSizes = Arrays.stream(System.getProperty("gemm.peak-sizes", "1024,2048").split(","))
@@ -41,6 +50,18 @@ public final class GemmBenchmark {
         System.out.printf("BLAS peak (best of n = %s): %.2f GFLOP/s on 1 thread, %.2f GFLOP/s on %d threads%n",
                 Arrays.toString(peakSizes), peak1, peakN, cores);
         blasN.close();
+        figures.put("peakSizes", Arrays.toString(peakSizes));
+        figures.put("peak1Thread", peak1);
+        figures.put("peakAllThreads", peakN);
+        String out = System.getProperty("taonet.bench.out", "");
+        if (!out.isBlank()) {
+            try {
+                java.nio.file.Files.writeString(java.nio.file.Path.of(out),
+                        tools.jackson.databind.json.JsonMapper.builder().build().writeValueAsString(figures));
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
     }
 
     /** Best of several timed runs after warm-up (the JIT must have compiled the kernels first). */
