@@ -26,7 +26,8 @@ public record Layout(Path root, Path state, int postgresPort, int kafkaPort, int
                 Integer.getInteger("taonet.kafka.controller-port", KAFKA_CONTROLLER_PORT),
                 Path.of(System.getProperty("taonet.services",
                         root.resolve("tools/local/services.conf").toString())).toAbsolutePath(),
-                Duration.ofSeconds(Long.getLong("taonet.health-timeout-seconds", 180)));
+                // 13 JVMs starting at once on a 2-core machine take about 2.5 minutes until the last is UP
+                Duration.ofSeconds(Long.getLong("taonet.health-timeout-seconds", 300)));
     }
 
     public Path logs() {

@@ -71,11 +71,11 @@ class DemoSeedingTest {
         Map<String, String> model = Map.of(DemoPlan.MODEL_URL_ENV, "http://localhost:8000/v1");
         assertThat(DemoSeeding.withDemoServices(configured, Map.of())).isEqualTo(configured);
         assertThat(DemoSeeding.withDemoServices(configured, model)).extracting(ServiceSpec::name)
-                .containsExactly("subnet-workers", "chat-worker-1", "chat-worker-2");
+                .containsExactly("subnet-workers", "chat-worker-1", "chat-worker-2", "chat-worker-3");
         assertThat(DemoSeeding.withDemoServices(configured, Map.of(DemoPlan.MODEL_URL_ENV, "http://x/v1",
                 "TAONET_DEMO", "off"))).isEqualTo(configured);
         List<ServiceSpec> clashing = List.of(new ServiceSpec("other", "gateway-service", 8098, List.of()));
         assertThat(DemoSeeding.withDemoServices(clashing, model)).extracting(ServiceSpec::name)
-                .containsExactly("other", "chat-worker-2");
+                .containsExactly("other", "chat-worker-2", "chat-worker-3");
     }
 }

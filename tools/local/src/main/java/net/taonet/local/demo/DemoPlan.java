@@ -167,9 +167,13 @@ public record DemoPlan(KeyPair owner, KeyPair ownerHotkey, List<SubnetTarget> su
         return url == null || url.isBlank() ? Optional.empty() : Optional.of(url.strip());
     }
 
+    /** Chat workers the demo adds: the chat scorer asks three miners the same prompt and scores their agreement. */
+    public static final int CHAT_WORKERS = 3;
+
     /**
-     * The processes the demo adds to {@code services.conf}: with a model server configured, two chat workers on
-     * the chat subnet (the second subnet the demo creates, so netuid 2 on a fresh network), ports 8098 and 8099.
+     * The processes the demo adds to {@code services.conf}: with a model server configured, {@link #CHAT_WORKERS}
+     * chat workers on the chat subnet (the second subnet the demo creates, so netuid 2 on a fresh network), ports
+     * 8098 onwards.
      */
     public static List<ServiceSpec> extraServices(List<ServiceSpec> services, Map<String, String> env) {
         Optional<String> url = modelUrl(env);
@@ -180,7 +184,7 @@ public record DemoPlan(KeyPair owner, KeyPair ownerHotkey, List<SubnetTarget> su
                 .map(s -> argument(s, "--taonet.worker.coldkey-seed")).flatMap(Optional::stream)
                 .findFirst().map(KeyPair::fromSeedHex).orElse(localKey("worker-1/coldkey"));
         List<ServiceSpec> extra = new ArrayList<>();
-        for (int i = 1; i <= 2; i++) {
+        for (int i = 1; i <= CHAT_WORKERS; i++) {
             List<String> args = new ArrayList<>(List.of(
                     "--taonet.worker.netuid=2",
                     "--taonet.worker.task-types=chat",

@@ -139,7 +139,7 @@ class DemoPlanTest {
     }
 
     @Test
-    void aModelServerAddsAChatSubnetCreatedAfterTheGemmOneAndTwoChatWorkers() {
+    void aModelServerAddsAChatSubnetCreatedAfterTheGemmOneAndAQuorumOfChatWorkers() {
         Map<String, String> env = Map.of(DemoPlan.MODEL_URL_ENV, "http://localhost:11434/v1", DemoPlan.MODEL_ENV, "qwen");
         DemoPlan withChat = DemoPlan.of(SERVICES, env);
         assertThat(withChat.subnets()).extracting(DemoPlan.SubnetTarget::taskType).containsExactly("gemm", "chat");
@@ -151,10 +151,12 @@ class DemoPlanTest {
         List<ServiceSpec> extra = DemoPlan.extraServices(SERVICES, env);
         assertThat(extra).extracting(ServiceSpec::name, ServiceSpec::port).containsExactly(
                 org.assertj.core.groups.Tuple.tuple("chat-worker-1", 8098),
-                org.assertj.core.groups.Tuple.tuple("chat-worker-2", 8099));
+                org.assertj.core.groups.Tuple.tuple("chat-worker-2", 8099),
+                org.assertj.core.groups.Tuple.tuple("chat-worker-3", 8100));
+        assertThat(extra).hasSize(net.taonet.sdk.builtin.chat.ChatTaskType.QUORUM);
         assertThat(extra.get(0).arguments()).contains("--taonet.worker.netuid=2", "--taonet.worker.task-types=chat",
                 "--taonet.worker.tasks.chat.base-url=http://localhost:11434/v1", "--taonet.worker.tasks.chat.model=qwen");
-        assertThat(SERVICES).noneMatch(s -> s.port() == 8098 || s.port() == 8099);
+        assertThat(SERVICES).noneMatch(s -> s.port() >= 8098 && s.port() <= 8100);
 
         assertThat(DemoPlan.extraServices(SERVICES, Map.of(DemoPlan.MODEL_URL_ENV, "  "))).isEmpty();
         assertThat(DemoPlan.of(SERVICES, Map.of(DemoPlan.MODEL_URL_ENV, "")).subnets()).hasSize(1);
