@@ -41,12 +41,23 @@ final class Books {
         return epochs.isEmpty() ? 0 : epochs.last();
     }
 
-    /** Every settlement record's epoch, duplicates kept (a list, so that settling twice would show). */
-    List<Long> settlementEpochs() {
+    /** One settled epoch: the block it settled at and how many blocks of emission it paid. */
+    record Settlement(long epoch, long block, long blocksAccrued) {
+    }
+
+    /** The ledger's settlements of the subnet, oldest first, duplicates kept (settling twice would show). */
+    List<Settlement> settlements() {
         JsonNode list = ledger.get("/api/v1/emission/subnets/" + netuid + "/settlements?limit=500");
-        List<Long> epochs = new ArrayList<>();
-        list.forEach(s -> epochs.add(s.get("epoch").asLong()));
-        return epochs;
+        List<Settlement> all = new ArrayList<>();
+        list.forEach(s -> all.add(new Settlement(s.get("epoch").asLong(), s.get("block").asLong(),
+                s.get("blocksAccrued").asLong())));
+        all.sort(java.util.Comparator.comparingLong(Settlement::epoch));
+        return all;
+    }
+
+    /** Every settlement's epoch, duplicates kept. */
+    List<Long> settlementEpochs() {
+        return settlements().stream().map(Settlement::epoch).toList();
     }
 
     JsonNode audit() {

@@ -93,26 +93,44 @@ final class Drills {
     }
 
     /** The outcome of the books' check. */
-    record Verdict(long firstEpoch, long lastEpoch, int settlements, boolean auditOk, String auditSummary,
-            JsonNode audit) {
+    record Verdict(long firstEpoch, long lastEpoch, int settlements, long skippedEpochs, long blocksPaid,
+            boolean auditOk, String auditSummary, JsonNode audit) {
+
+        /** One line for the report. */
+        String describe() {
+            return String.format("epochs %d..%d completed%s, %d settlements, each once, paying %d blocks without a gap; %s",
+                    firstEpoch, lastEpoch, skippedEpochs == 0 ? "" : " (" + skippedEpochs + " not run while consensus was down)",
+                    settlements, blocksPaid, auditSummary);
+        }
     }
 
     /**
-     * No epoch lost (consensus's epochs are consecutive), none settled twice or left unsettled (the ledger's
-     * settlements are exactly the completed epochs, each once), and the ledger's audit passes.
+     * Nothing lost, nothing paid twice: every epoch consensus completed is settled, exactly once; each
+     * settlement pays the blocks from the one before it (so the emission of every block since the first
+     * settlement is paid once, including epochs consensus skipped while it was down: DESIGN §3, a service
+     * that was down runs only the latest due epoch); and the ledger's own audit passes.
      */
     Verdict verifyBooks() {
-        List<Long> settlements = books.settlementEpochs();
+        List<Books.Settlement> settlements = books.settlements();
         SortedSet<Long> completed = books.completedEpochs();
-        assertThat(settlements).as("epochs settled (a repeat means settled twice)").doesNotHaveDuplicates();
-        assertThat(completed).as("epochs settled are epochs consensus completed").containsAll(settlements);
+        List<Long> settled = settlements.stream().map(Books.Settlement::epoch).toList();
+        assertThat(settled).as("epochs settled (a repeat means settled twice)").doesNotHaveDuplicates();
+        assertThat(completed).as("epochs settled are epochs consensus completed").containsAll(settled);
         // consensus may have completed one more epoch since the settlements were read; all earlier ones are settled
-        SortedSet<Long> settledByNow = completed.headSet(completed.last());
-        assertThat(settlements).as("every completed epoch is settled").containsAll(settledByNow);
+        assertThat(settled).as("every completed epoch is settled").containsAll(completed.headSet(completed.last()));
+        for (int i = 1; i < settlements.size(); i++) {
+            Books.Settlement previous = settlements.get(i - 1);
+            Books.Settlement s = settlements.get(i);
+            assertThat(s.block() - s.blocksAccrued())
+                    .as("epoch %d pays the blocks since epoch %d (block %d): no emission lost or paid twice",
+                            s.epoch(), previous.epoch(), previous.block())
+                    .isEqualTo(previous.block());
+        }
         long first = completed.first();
         long last = completed.last();
-        assertThat(completed).as("consensus's epochs are consecutive: none lost").hasSize((int) (last - first + 1));
+        long blocksPaid = settlements.stream().mapToLong(Books.Settlement::blocksAccrued).sum();
         JsonNode audit = books.audit();
-        return new Verdict(first, last, settlements.size(), audit.get("ok").asBoolean(), Books.summary(audit), audit);
+        return new Verdict(first, last, settlements.size(), (last - first + 1) - completed.size(), blocksPaid,
+                audit.get("ok").asBoolean(), Books.summary(audit), audit);
     }
 }

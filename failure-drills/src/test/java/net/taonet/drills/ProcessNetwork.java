@@ -28,6 +28,9 @@ import java.util.stream.Stream;
 import net.taonet.local.DrillInfrastructure;
 import net.taonet.local.Layout;
 import net.taonet.local.Processes;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The network as real operating-system processes, so that a crash is a real {@code kill -9}: PostgreSQL
@@ -43,7 +46,9 @@ final class ProcessNetwork implements AutoCloseable {
     /** Block time of the network: one block a second, as the local profile. */
     static final Duration BLOCK_TIME = Duration.ofSeconds(1);
     static final String ADMIN_KEY = "local-admin-key";
-    private static final Duration START_TIMEOUT = Duration.ofSeconds(240);
+    /** Starting a service takes 20–40 s on an idle two-core machine, minutes when it is busy. */
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(360);
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     /** A service process: its name, the Maven module whose jar runs, its port and its own arguments. */
     record Service(String name, String module, int port, List<String> arguments) {
@@ -217,15 +222,14 @@ final class ProcessNetwork implements AutoCloseable {
         }
     }
 
-    /** The status of an actuator health endpoint, or "-" when it does not answer. */
+    /** The overall status of an actuator health endpoint ("UP", "DOWN"...), or "-" when it does not answer. */
     String health(String url) {
         try {
             HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(2))
                     .GET().build(), HttpResponse.BodyHandlers.ofString());
-            String body = r.body();
-            int at = body.indexOf("\"status\":\"");
-            return at < 0 ? "HTTP " + r.statusCode() : body.substring(at + 10, body.indexOf('"', at + 10));
-        } catch (IOException e) {
+            JsonNode status = JSON.readTree(r.body()).path("status");
+            return status.isString() ? status.asString() : "HTTP " + r.statusCode();
+        } catch (IOException | JacksonException e) {
             return "-";
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
