@@ -352,7 +352,8 @@ class KubernetesManifestsTest {
         try {
             Map<String, Object> doc = (Map<String, Object>) new org.snakeyaml.engine.v2.api.Load(
                     org.snakeyaml.engine.v2.api.LoadSettings.builder().build()).loadAllFromString(
-                            Files.readString(root.resolve(module).resolve("src/main/resources/application.yml")))
+                            Files.readString(Path.of("../..").toAbsolutePath().normalize()
+                            .resolve(module).resolve("src/main/resources/application.yml")))
                     .iterator().next();
             Map<String, Object> flat = new LinkedHashMap<>();
             flatten("", doc, flat);
