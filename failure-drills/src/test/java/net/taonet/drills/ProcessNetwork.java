@@ -63,6 +63,7 @@ final class ProcessNetwork implements AutoCloseable {
     private final Instant genesis;
     private final Map<String, Service> services = new LinkedHashMap<>();
     private final Map<String, ProcessHandle> running = new LinkedHashMap<>();
+    private final Map<String, Path> jars = new LinkedHashMap<>();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
     private final Thread cleanup = new Thread(this::stopEverything, "drill-network-cleanup");
     private boolean keepState;
@@ -173,7 +174,7 @@ final class ProcessNetwork implements AutoCloseable {
     }
 
     private void launch(Service s) {
-        Path jar = executableJar(root, s.module());
+        Path jar = jars.computeIfAbsent(s.module(), this::snapshotJar);
         List<String> command = new ArrayList<>(List.of(Layout.javaExecutable(), "-Xmx256m", "-Xss512k",
                 "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Djava.awt.headless=true"));
         command.addAll(Processes.markerOptions(infrastructure.layout(), s.name()));
@@ -188,6 +189,24 @@ final class ProcessNetwork implements AutoCloseable {
         command.addAll(s.arguments());
         Process process = Processes.startDetached(command, state, log(s.name()), Map.of());
         running.put(s.name(), process.toHandle());
+    }
+
+    /**
+     * A copy of the module's executable jar in the state folder, taken at its first start: a restart runs
+     * the same build even if the module is rebuilt meanwhile. {@code -Ddrills.jar.<module>=<path>} runs
+     * another jar than the module's own target one.
+     */
+    private Path snapshotJar(String module) {
+        String configured = System.getProperty("drills.jar." + module);
+        Path source = configured != null && !configured.isBlank() ? Path.of(configured) : executableJar(root, module);
+        Path copy = state.resolve("jars").resolve(module + ".jar");
+        try {
+            Files.createDirectories(copy.getParent());
+            Files.copy(source, copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot copy " + source, e);
+        }
+        return copy;
     }
 
     private static java.util.Optional<String> database(String module) {
