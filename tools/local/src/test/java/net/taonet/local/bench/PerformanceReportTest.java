@@ -23,8 +23,12 @@ class PerformanceReportTest {
         Files.writeString(results.resolve("epoch.json"), """
                 [{"params": {"size": "N256_V64", "mode": "Y3"}, "primaryMetric": {"score": 0.8, "scorePercentiles": {"50.0": 0.71}}},
                  {"params": {"size": "N256_V64", "mode": "CLASSIC"}, "primaryMetric": {"score": 1.0, "scorePercentiles": {"50.0": 0.95}}},
-                 {"params": {"size": "N256_V64", "mode": "Y3LA"}, "primaryMetric": {"score": 1.4, "scorePercentiles": {"50.0": 1.3}}},
-                 {"params": {"size": "N4096_V256", "mode": "Y3"}, "primaryMetric": {"score": 60, "scorePercentiles": {"50.0": 55.0}}}]
+                 {"params": {"size": "N256_V64", "mode": "Y3LA"}, "primaryMetric": {"score": 1.4, "scorePercentiles": {"50.0": 1.3}}}]
+                """);
+        Files.writeString(results.resolve("epochcpu.json"), """
+                [{"size": "N256_V64", "mode": "Y3", "cpuMedianMs": 0.71}, {"size": "N256_V64", "mode": "CLASSIC", "cpuMedianMs": 0.9},
+                 {"size": "N256_V64", "mode": "Y3LA", "cpuMedianMs": 1.2}, {"size": "N4096_V256", "mode": "Y3", "cpuMedianMs": 55.0},
+                 {"size": "N4096_V256", "mode": "CLASSIC", "cpuMedianMs": 70.0}, {"size": "N4096_V256", "mode": "Y3LA", "cpuMedianMs": 90.0}]
                 """);
         Files.writeString(results.resolve("dispatch.json"), """
                 {"workers": 16, "inFlight": 512, "scoredPerSecond": 2400.0, "assignedPerSecond": 2410.0,
@@ -47,7 +51,10 @@ class PerformanceReportTest {
         String md = new PerformanceReport(results, outcomes).markdown(MACHINE, outcomes, false, 12.5, Instant.parse("2026-12-07T22:00:00Z"));
 
         assertThat(md).contains("2026-12-07 22:00 UTC", "2 cores", "24.0 GiB", "OpenJDK 64-Bit Server VM 17.0.17");
-        assertThat(md).contains("| Yuma epoch n=256 / 64 validators (JMH p50, Yuma3 · classic · liquid α) | ≤ 1 ms | 0.71 · 0.95 · 1.30 ms");
+        assertThat(md).contains("| Yuma epoch n=256 / 64 validators (JMH p50 wall clock, Yuma3 · classic · liquid α) | ≤ 1 ms | "
+                + "0.71 · 0.95 · 1.30 ms (libs/yuma-core README: 0.74 · 0.98 · 1.29 ms); Yuma3 met");
+        assertThat(md).contains("| Yuma epoch n=4096 / 256 validators (median thread CPU time, Yuma3 · classic · liquid α) | ≤ 50 ms | "
+                + "55 · 70 · 90 ms (libs/yuma-core README: 48.9 · 65.6 · 84.8 ms); Yuma3 **not met**");
         assertThat(md).contains("2,400/s").contains("≥ 2,000 tasks/s").contains("30 % — **not met**");
         assertThat(md).contains("2.50 s").contains("**256 subnets × 256 UIDs** (65,536 neurons)").contains("512×256: 19000 ms (late)");
         assertThat(md).contains("registrations (registry-service RegistrationBenchmark) | | **not measured**: failed (exit 1)");
@@ -76,7 +83,7 @@ class PerformanceReportTest {
         List<BenchPlan.Step> full = BenchPlan.steps(root, root, false, "java");
         List<BenchPlan.Step> quick = BenchPlan.steps(root, root, true, "java");
         assertThat(quick).extracting(BenchPlan.Step::id).isEqualTo(full.stream().map(BenchPlan.Step::id).toList())
-                .contains("epoch", "settlement", "registrations", "dispatch", "gemm", "echo", "scale");
+                .contains("epoch", "epochcpu", "settlement", "registrations", "dispatch", "gemm", "echo", "scale");
         assertThat(String.join(" ", quick.get(quick.size() - 1).command())).contains(BenchPlan.QUICK_SIZES);
         assertThat(String.join(" ", full.get(full.size() - 1).command())).contains(BenchPlan.FULL_SIZES);
     }
