@@ -1,5 +1,9 @@
 package net.taonet.consensus.epoch.web;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import java.util.Map;
 import net.taonet.consensus.epoch.domain.EpochRepository;
@@ -9,6 +13,7 @@ import net.taonet.consensus.epoch.domain.HyperparameterOverrides;
 import net.taonet.consensus.epoch.domain.ReplayService;
 import net.taonet.consensus.epoch.domain.SnapshotJson;
 import net.taonet.consensus.epoch.domain.UidOutcome;
+import net.taonet.platform.openapi.ProblemResponse;
 import net.taonet.platform.problem.ApiProblem;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -19,6 +24,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Epochs of a subnet, one epoch's inputs and outputs, the latest consensus view, and replays. */
+@Tag(name = "epochs", description = "Yuma Consensus epochs: inputs, outcomes, what-if replays")
 @RestController
 @RequestMapping("/api/v1/subnets/{netuid}")
 public class EpochController {
@@ -54,6 +60,10 @@ public class EpochController {
     public record ReplayRequest(Map<String, Object> hyperparameters) {
     }
 
+    @Operation(operationId = "listEpochs", summary = "A subnet's epochs, newest first, paged")
+    @ProblemResponse(status = 400, type = "invalid-page", detail = "page must be ≥ 0, got -1 (with minimum)")
+    @ProblemResponse(status = 400, type = "invalid-page-size", detail = "size must be in [1, 200], got 0")
+    @ProblemResponse(status = 404, type = "subnet-not-found", detail = "subnet 7 is not known to consensus")
     @GetMapping("/epochs")
     public EpochPage epochs(@PathVariable int netuid, @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "20") int size) {
@@ -73,6 +83,8 @@ public class EpochController {
         return new EpochPage(netuid, page, size, total, items);
     }
 
+    @Operation(operationId = "getEpoch", summary = "One epoch: its inputs snapshot, inputs hash and per-UID outcomes")
+    @ProblemResponse(status = 404, type = "epoch-not-found", detail = "subnet 1 has no epoch 41")
     @GetMapping("/epochs/{epoch}")
     public EpochDetail epoch(@PathVariable int netuid, @PathVariable long epoch) {
         EpochRecord r = repository.epoch(netuid, epoch).orElseThrow(() -> ApiProblem.notFound("epoch-not-found",
@@ -82,6 +94,8 @@ public class EpochController {
                 repository.outcomes(netuid, epoch));
     }
 
+    @Operation(operationId = "getConsensus", summary = "The latest epoch's per-UID outcomes (rank, trust, consensus, incentive, dividends, emission)")
+    @ProblemResponse(status = 404, type = "subnet-not-found", detail = "subnet 7 is not known to consensus")
     @GetMapping("/consensus")
     public ConsensusView consensus(@PathVariable int netuid) {
         var latest = repository.latestEpoch(netuid);
@@ -95,6 +109,14 @@ public class EpochController {
         return new ConsensusView(netuid, r.epoch(), r.block(), repository.outcomes(netuid, r.epoch()));
     }
 
+    @Operation(operationId = "replayEpoch",
+        summary = "Recompute an epoch from its stored inputs, optionally with hyperparameter overrides, and diff per UID",
+        requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(mediaType = "application/json",
+            examples = @ExampleObject(name = "example", value = "{\"hyperparameters\":{\"kappa\":0.6,\"bonds_moving_average\":0.8}}"))))
+    @ProblemResponse(status = 400, type = "unknown-hyperparameter", detail = "replay cannot override foo")
+    @ProblemResponse(status = 400, type = "invalid-hyperparameter", detail = "kappa must be a number in [0, 1]")
+    @ProblemResponse(status = 404, type = "epoch-not-found", detail = "subnet 1 has no epoch 41")
+    @ProblemResponse(status = 409, type = "inputs-hash-mismatch", detail = "the stored inputs of epoch 41 no longer hash to the recorded inputs hash")
     @PostMapping("/epochs/{epoch}/replay")
     public ReplayService.Replay replay(@PathVariable int netuid, @PathVariable long epoch,
             @RequestBody(required = false) ReplayRequest request) {
@@ -104,6 +126,7 @@ public class EpochController {
     }
 
     /** The hyperparameters a replay accepts, for clients that build override forms. */
+    @Operation(operationId = "listReplayHyperparameters", summary = "The hyperparameters a replay may override")
     @GetMapping("/epochs/replay-hyperparameters")
     public List<String> replayHyperparameters(@PathVariable int netuid) {
         return HyperparameterOverrides.names();

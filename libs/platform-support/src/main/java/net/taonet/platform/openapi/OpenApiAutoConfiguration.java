@@ -8,6 +8,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 
@@ -43,7 +44,9 @@ public class OpenApiAutoConfiguration {
                 .pathsToExclude("/internal/**").build();
     }
 
+    /** Off ({@code taonet.openapi.internal-group=false}) in a service without internal endpoints. */
     @Bean
+    @ConditionalOnProperty(name = "taonet.openapi.internal-group", havingValue = "true", matchIfMissing = true)
     @ConditionalOnMissingBean(name = "internalApi")
     GroupedOpenApi internalApi() {
         return GroupedOpenApi.builder().group(INTERNAL_GROUP).displayName("internal (service to service)")

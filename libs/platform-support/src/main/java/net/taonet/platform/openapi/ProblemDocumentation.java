@@ -111,6 +111,10 @@ public class ProblemDocumentation implements GlobalOperationCustomizer, GlobalOp
 
     @Override
     public Operation customize(Operation operation, HandlerMethod handlerMethod) {
+        if (declaresOwnErrors(handlerMethod)) {
+            // An endpoint with another error format (e.g. OpenAI's error object) documents its errors itself.
+            return operation;
+        }
         List<ProblemResponse> declared = new ArrayList<>();
         declared.addAll(AnnotatedElementUtils.findMergedRepeatableAnnotations(handlerMethod.getBeanType(), ProblemResponse.class));
         declared.addAll(AnnotatedElementUtils.findMergedRepeatableAnnotations(handlerMethod.getMethod(), ProblemResponse.class));
@@ -147,6 +151,12 @@ public class ProblemDocumentation implements GlobalOperationCustomizer, GlobalOp
         byStatus.forEach((status, types) -> responses.addApiResponse(Integer.toString(status), response(status, types)));
         operation.setResponses(responses);
         return operation;
+    }
+
+    private static boolean declaresOwnErrors(HandlerMethod handlerMethod) {
+        return AnnotatedElementUtils.findMergedRepeatableAnnotations(handlerMethod.getMethod(),
+                        io.swagger.v3.oas.annotations.responses.ApiResponse.class).stream()
+                .anyMatch(r -> r.responseCode().startsWith("4") || r.responseCode().startsWith("5"));
     }
 
     private static boolean isSigned(HandlerMethod handlerMethod) {
