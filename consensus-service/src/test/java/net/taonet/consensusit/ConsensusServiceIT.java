@@ -243,6 +243,21 @@ class ConsensusServiceIT {
             assertThat(event.inputsHash()).isEqualTo(jdbc().queryForObject(
                     "SELECT inputs_hash FROM epoch WHERE netuid = ? AND epoch = ?", String.class, NET, k));
         }
+        // The runs are counted per subnet and timed; the outbox that carried them is drained.
+        String metrics = rest().get().uri("/actuator/prometheus").retrieve().body(String.class);
+        assertThat(prometheusValue(metrics, "taonet_consensus_epochs_total", "netuid=\"" + NET + "\""))
+                .isGreaterThanOrEqualTo(vector.epochs());
+        assertThat(prometheusValue(metrics, "taonet_consensus_epoch_seconds_count", ""))
+                .isGreaterThanOrEqualTo(vector.epochs());
+        assertThat(metrics).contains("taonet_consensus_epoch_seconds_bucket", "taonet_outbox_backlog",
+                "kafka_consumer_fetch_manager_records_lag_max");
+    }
+
+    /** The value of the first sample of {@code name} whose labels contain {@code label}. */
+    static double prometheusValue(String metrics, String name, String label) {
+        return metrics.lines().filter(l -> l.startsWith(name + "{") && l.contains(label))
+                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).findFirst()
+                .orElseThrow(() -> new AssertionError(name + " with " + label + " not in the Prometheus output"));
     }
 
     @Test

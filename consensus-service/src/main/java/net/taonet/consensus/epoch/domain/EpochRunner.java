@@ -9,6 +9,7 @@ import net.taonet.events.consensus.EpochCompleted;
 import net.taonet.platform.chain.EpochSchedule;
 import net.taonet.platform.outbox.Outbox;
 import io.micrometer.core.instrument.MeterRegistry;
+import net.taonet.platform.logging.LogContext;
 import io.micrometer.core.instrument.Timer;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -43,6 +44,7 @@ public class EpochRunner {
     private final Timer storeBondsTimer;
     private final Timer storeOutboxTimer;
     private final Timer totalTimer;
+    private final MeterRegistry meters;
 
     public EpochRunner(EpochRepository repository, Outbox outbox, PlatformTransactionManager txManager,
             ConsensusProperties properties, MeterRegistry meters) {
@@ -59,7 +61,8 @@ public class EpochRunner {
         this.storeBondsTimer = phase(meters, "store.bonds");
         this.storeOutboxTimer = phase(meters, "store.outbox");
         this.totalTimer = Timer.builder("taonet.consensus.epoch").description("one epoch run, lock to commit")
-                .register(meters);
+                .publishPercentileHistogram().register(meters);
+        this.meters = meters;
     }
 
     private static Timer phase(MeterRegistry meters, String phase) {
@@ -69,6 +72,12 @@ public class EpochRunner {
 
     /** Runs the subnet's epoch due at {@code currentBlock}, unless it ran already or another run holds the subnet. */
     public Result runIfDue(int netuid, long currentBlock) {
+        try (LogContext context = LogContext.subnet(netuid)) {
+            return runIfDue(netuid, currentBlock, context);
+        }
+    }
+
+    private Result runIfDue(int netuid, long currentBlock, LogContext context) {
         long begin = System.nanoTime();
         Result result = tx.execute(status -> {
             Optional<SubnetRow> locked = repository.lockSubnet(netuid);
@@ -85,6 +94,7 @@ public class EpochRunner {
                 return Result.NOT_DUE;
             }
             long epoch = due.getAsLong();
+            context.with(LogContext.EPOCH, epoch);
             long block = EpochDue.epochBlock(netuid, subnet.tempo(), currentBlock);
             long scheduleIndex = EpochSchedule.epochIndex(netuid, subnet.tempo(), block);
             long t0 = System.nanoTime();
@@ -123,6 +133,7 @@ public class EpochRunner {
         });
         if (result == Result.RAN) {
             totalTimer.record(System.nanoTime() - begin, TimeUnit.NANOSECONDS);
+            meters.counter("taonet.consensus.epochs", "netuid", Integer.toString(netuid)).increment();
         }
         return result == null ? Result.NOT_DUE : result;
     }
