@@ -80,10 +80,15 @@ public class WorkerConfiguration {
                 props.queueCapacity(), new HashSet<>(props.trustedValidators()), meters, Clock.systemUTC());
     }
 
+    /**
+     * The assignment consumer commits its offsets in a group of its own: it assigns its partition by hand, and
+     * the broker refuses such a consumer's commits in a group that has subscribed members (the neuron events
+     * listener's), with "the coordinator is not aware of this member" on every commit.
+     */
     @Bean
     AssignmentConsumer assignmentConsumer(ConsumerFactory<String, String> factory, String neuronEventsGroup,
             NeuronSlot slot, TaskRuntime runtime, EventCodec codec) {
-        return new AssignmentConsumer(factory, neuronEventsGroup, slot, runtime, codec);
+        return new AssignmentConsumer(factory, neuronEventsGroup + "-assignments", slot, runtime, codec);
     }
 
     @Bean
