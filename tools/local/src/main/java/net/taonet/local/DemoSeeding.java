@@ -89,8 +89,8 @@ final class DemoSeeding {
         long workers = services.stream().filter(s -> s.module().equals("subnet-workers")).count();
         StringBuilder text = new StringBuilder();
         text.append("  owner      alice ").append(plan.owner().address()).append('\n');
-        state.subnets().forEach((type, netuid) -> text.append(String.format(
-                "  subnet %d   %s (tempo %d blocks: an epoch every %d s)%n", netuid, type, DemoPlan.DEMO_TEMPO,
+        state.subnets().entrySet().stream().sorted(Map.Entry.comparingByValue()).forEach(e -> text.append(String.format(
+                "  subnet %d   %s (tempo %d blocks: an epoch every %d s)%n", e.getValue(), e.getKey(), DemoPlan.DEMO_TEMPO,
                 DemoPlan.DEMO_TEMPO + 1)));
         text.append("  workers    ").append(workers).append(" register themselves in the next seconds")
                 .append(" (subnet-workers-7 returns wrong results, subnet-workers-8 answers late)\n");

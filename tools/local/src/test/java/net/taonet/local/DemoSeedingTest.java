@@ -78,4 +78,16 @@ class DemoSeedingTest {
         assertThat(DemoSeeding.withDemoServices(clashing, model)).extracting(ServiceSpec::name)
                 .containsExactly("other", "chat-worker-2", "chat-worker-3");
     }
+
+    @Test
+    void theGuideListsTheSubnetsByNetuidAndPointsAtTheGemmMetagraph() {
+        List<ServiceSpec> services = List.of(new ServiceSpec("gateway-service", "gateway-service", 8080, List.of()),
+                new ServiceSpec("subnet-workers", "subnet-workers", 8090, List.of()));
+        DemoPlan plan = DemoPlan.of(services, Map.of(DemoPlan.MODEL_URL_ENV, "http://localhost:8000/v1"));
+        net.taonet.local.demo.DemoState state = new net.taonet.local.demo.DemoState(Map.of("gemm", 3, "chat", 4),
+                Map.of(), Map.of(), java.util.Set.of(), Map.of());
+        String guide = DemoSeeding.guide(plan, state, services);
+        assertThat(guide.indexOf("subnet 3   gemm")).isNotNegative().isLessThan(guide.indexOf("subnet 4   chat"));
+        assertThat(guide).contains("./taonet metagraph --netuid 3", "http://localhost:8080/api/v1/subnets/3/metagraph");
+    }
 }
