@@ -1,5 +1,7 @@
 package net.taonet.platform.openapi;
 
+import io.swagger.v3.oas.models.media.Schema;
+import java.util.List;
 import net.taonet.platform.security.VerifiedSigner;
 import org.springdoc.core.customizers.GlobalOpenApiCustomizer;
 import org.springdoc.core.models.GroupedOpenApi;
@@ -27,7 +29,18 @@ public class OpenApiAutoConfiguration {
     public static final String INTERNAL_GROUP = "internal";
 
     static {
-        SpringDocUtils.getConfig().addRequestWrapperToIgnore(VerifiedSigner.class);
+        SpringDocUtils config = SpringDocUtils.getConfig();
+        config.addRequestWrapperToIgnore(VerifiedSigner.class);
+        // A JsonNode field carries any JSON value (e.g. a task's payload), not an object of JsonNode's getters.
+        for (String tree : List.of("tools.jackson.databind.JsonNode", "tools.jackson.databind.node.ObjectNode",
+                "com.fasterxml.jackson.databind.JsonNode", "com.fasterxml.jackson.databind.node.ObjectNode")) {
+            try {
+                config.replaceWithSchema(Class.forName(tree, false, OpenApiAutoConfiguration.class.getClassLoader()),
+                        new Schema<>().description("any JSON value"));
+            } catch (ClassNotFoundException absent) {
+                // that Jackson generation is not on the classpath
+            }
+        }
     }
 
     @Bean

@@ -1,11 +1,16 @@
 package net.taonet.scoring.dispatch.web;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
 import java.security.MessageDigest;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import net.taonet.platform.openapi.ProblemResponse;
 import net.taonet.platform.problem.ApiProblem;
 import net.taonet.scoring.dispatch.domain.OrganicAnswer;
 import net.taonet.scoring.dispatch.domain.OrganicDispatcher;
@@ -29,6 +34,7 @@ import tools.jackson.databind.json.JsonMapper;
  * miner's result JSON as a string. The stream sends {@code chunk} events ({@code {"seq","delta"}}), then one
  * {@code result} event with the whole answer, or an {@code error} event with a problem detail.
  */
+@Tag(name = "internal dispatch", description = "Organic requests from the gateway to a subnet's miners (service to service)")
 @RestController
 @RequestMapping("/internal/dispatch")
 public class InternalDispatchController implements DisposableBean {
@@ -54,6 +60,17 @@ public class InternalDispatchController implements DisposableBean {
     public record DispatchRequest(String taskType, JsonNode payload, Long timeoutMillis) {
     }
 
+    @Operation(operationId = "dispatch",
+        summary = "Dispatch one organic request to a miner of the subnet and wait for its answer",
+        requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(mediaType = "application/json",
+            examples = @ExampleObject(name = "example", value = "{\"taskType\":\"chat\",\"payload\":{\"model\":\"sn3-chat\",\"messages\":[{\"role\":\"user\",\"content\":\"Hello\"}]},\"timeoutMillis\":30000}"))))
+    @ProblemResponse(status = 401, type = "invalid-service-key", detail = "internal endpoints need the X-Taonet-Service-Key header")
+    @ProblemResponse(status = 404, type = "unknown-subnet", detail = "subnet 7 does not exist")
+    @ProblemResponse(status = 422, type = "wrong-task-type", detail = "subnet 1 runs gemm, not chat")
+    @ProblemResponse(status = 503, type = "no-miner-available", detail = "subnet 1 has no miners")
+    @ProblemResponse(status = 503, type = "no-miner-answered", detail = "no miner answered (3 attempts)")
+    @ProblemResponse(status = 503, type = "no-validator", detail = "this service runs no validator on subnet 1")
+    @ProblemResponse(status = 504, type = "dispatch-timeout", detail = "no answer within 30000 ms")
     @PostMapping("/{netuid}")
     public OrganicAnswer dispatch(@PathVariable int netuid, @RequestBody DispatchRequest body,
             @RequestHeader(name = SERVICE_KEY_HEADER, required = false) String key) {
@@ -61,6 +78,18 @@ public class InternalDispatchController implements DisposableBean {
         return dispatcher.dispatch(request(netuid, body), null);
     }
 
+    @Operation(operationId = "dispatchStream",
+        summary = "Dispatch one organic request and stream the miner's answer as server-sent events",
+        requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(mediaType = "application/json",
+            examples = @ExampleObject(name = "example", value = "{\"taskType\":\"chat\",\"payload\":{\"model\":\"sn3-chat\",\"messages\":[{\"role\":\"user\",\"content\":\"Hello\"}]},\"timeoutMillis\":30000}"))))
+    @ProblemResponse(status = 401, type = "invalid-service-key", detail = "internal endpoints need the X-Taonet-Service-Key header")
+    @ProblemResponse(status = 404, type = "unknown-subnet", detail = "subnet 7 does not exist")
+    @ProblemResponse(status = 422, type = "wrong-task-type", detail = "subnet 1 runs gemm, not chat")
+    @ProblemResponse(status = 503, type = "no-miner-available", detail = "subnet 1 has no miners")
+    @ProblemResponse(status = 503, type = "no-miner-answered", detail = "no miner answered (3 attempts)")
+    @ProblemResponse(status = 503, type = "no-validator", detail = "this service runs no validator on subnet 1")
+    @ProblemResponse(status = 504, type = "dispatch-timeout", detail = "no answer within 30000 ms")
+    @ProblemResponse(status = 503, type = "stream-interrupted", detail = "the miner stopped after streaming part of its answer")
     @PostMapping(path = "/{netuid}/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     public SseEmitter stream(@PathVariable int netuid, @RequestBody DispatchRequest body,
             @RequestHeader(name = SERVICE_KEY_HEADER, required = false) String key) {

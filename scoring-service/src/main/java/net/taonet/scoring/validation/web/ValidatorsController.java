@@ -1,7 +1,10 @@
 package net.taonet.scoring.validation.web;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import java.util.Set;
+import net.taonet.platform.openapi.ProblemResponse;
 import net.taonet.platform.problem.ApiProblem;
 import net.taonet.scoring.validation.domain.ManagedValidator;
 import net.taonet.scoring.validation.domain.ManagedValidators;
@@ -16,6 +19,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** What the managed validators are doing: who they are, their scores per subnet, tasks in flight. */
+@Tag(name = "validators", description = "The validators this service runs, their scores and task statistics")
 @RestController
 @RequestMapping("/api/v1/validators")
 public class ValidatorsController {
@@ -33,12 +37,15 @@ public class ValidatorsController {
     public record ValidatorView(String name, String hotkey, Set<Integer> netuids) {
     }
 
+    @Operation(operationId = "listValidators", summary = "The validators this service runs, and their subnets")
     @GetMapping
     public List<ValidatorView> all() {
         return validators.all().stream().map(v -> new ValidatorView(v.name(), v.hotkey(), v.netuids())).toList();
     }
 
     /** A managed validator's moving-average scores of the miners of a subnet. */
+    @Operation(operationId = "getScores", summary = "A validator's current miner scores on a subnet")
+    @ProblemResponse(status = 404, type = "unknown-validator", detail = "this service runs no validator with hotkey 5FHn…")
     @GetMapping("/{hotkey}/scores/{netuid}")
     public List<MinerScore> scores(@PathVariable String hotkey, @PathVariable int netuid) {
         ManagedValidator v = validators.byHotkey(hotkey).orElseThrow(() -> ApiProblem.notFound("unknown-validator",
@@ -47,12 +54,15 @@ public class ValidatorsController {
     }
 
     /** Tasks assigned, answered and scored since start-up, and what is in flight now. */
+    @Operation(operationId = "getTaskStats", summary = "Tasks dispatched, completed, failed and timed out, with latency")
     @GetMapping("/tasks")
     public TaskBroker.Stats tasks() {
         return broker.stats();
     }
 
     /** Per miner (optionally of one subnet): tasks assigned, answered, late, failed, timed out, and latency. */
+    @Operation(operationId = "getMinerTaskStats", summary = "Task statistics per miner, for one subnet or all")
+    @ProblemResponse(status = 400, type = "invalid-netuid", detail = "netuid must be between 0 and 65535")
     @GetMapping("/tasks/miners")
     public List<MinerTaskStats.MinerTasks> minerTasks(@RequestParam(required = false) Integer netuid) {
         if (netuid != null && (netuid < 0 || netuid > 65_535)) {
