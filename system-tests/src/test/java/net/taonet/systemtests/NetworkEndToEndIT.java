@@ -97,7 +97,9 @@ class NetworkEndToEndIT {
     @Test
     @Order(3)
     void theMetagraphAgreesWithConsensusTheRegistryAndTheLedger() {
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+        // The gateway caches a metagraph per epoch; stake and payouts change when the ledger settles, a moment
+        // after the epoch: poll off the epoch's rhythm until a metagraph composed after its settlement is seen.
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(1_100)).untilAsserted(() -> {
             JsonNode metagraph = net.read("/api/v1/subnets/" + gemm + "/metagraph");
             long epoch = metagraph.path("epoch").asLong(-1);
             assertThat(epoch).isNotNegative();
@@ -149,12 +151,12 @@ class NetworkEndToEndIT {
         });
         int before = net.modelServer().requests();
         Response[] answer = new Response[1];
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500)).until(() -> {
+        // 503 until the scoring-service knows the chat miner and the miner its UID
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
             answer[0] = net.gateway().postJson("/v1/chat/completions", Map.of("model", model,
                     "messages", List.of(Map.of("role", "user", "content", "what is useful work?"))), null, auth);
-            return answer[0].status() != 503; // until the scoring-service knows the chat miner
+            assertThat(answer[0].status()).as("chat completion: %s", answer[0]).isEqualTo(200);
         });
-        assertThat(answer[0].status()).as("chat completion: %s", answer[0]).isEqualTo(200);
         assertThat(answer[0].json().path("object").asString()).isEqualTo("chat.completion");
         assertThat(answer[0].json().path("choices").path(0).path("message").path("content").asString())
                 .isEqualTo(ModelServerStub.answerTo("what is useful work?"));

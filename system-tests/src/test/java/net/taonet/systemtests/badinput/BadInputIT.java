@@ -52,38 +52,51 @@ class BadInputIT {
     }
 
     @Test
-    void malformedAndHostileRequestsAreRefusedWith4xxAndChangeNothing() {
+    void malformedAndHostileRequestsAreRefusedWith4xxAndChangeNothing() throws Exception {
         HostileRequests generator = new HostileRequests(Keys.MALLORY);
         List<Endpoint> endpoints = PublicEndpoints.all(net, apiKey);
         NetworkState before = NetworkState.read(net);
         JsonNode auditBefore = net.audit();
 
-        Map<Integer, Integer> byStatus = new TreeMap<>();
-        Map<String, Integer> byCategory = new TreeMap<>();
-        List<String> wrong = new ArrayList<>();
-        int sent = 0;
+        Map<Integer, Integer> byStatus = new java.util.concurrent.ConcurrentSkipListMap<>();
+        Map<String, Integer> byCategory = new java.util.concurrent.ConcurrentSkipListMap<>();
+        List<String> wrong = java.util.Collections.synchronizedList(new ArrayList<>());
+        java.util.concurrent.atomic.AtomicInteger sentCount = new java.util.concurrent.atomic.AtomicInteger();
         long started = System.nanoTime();
-        for (Endpoint endpoint : endpoints) {
-            for (Probe probe : generator.probes(endpoint)) {
-                if (probe.category().equals("baseline") && !endpoint.changesState()) {
-                    continue; // a read's baseline is a good request
-                }
-                Call call = Http.signNow(probe.call());
-                List<Response> answers = new ArrayList<>();
-                answers.add(net.gateway().send(call));
-                if (probe.replay()) {
-                    answers.add(net.gateway().sendExactly(call.method(), call.pathAndQuery(), call.headers(), call.body()));
-                }
-                for (Response r : answers) {
-                    sent++;
-                    byStatus.merge(r.status(), 1, Integer::sum);
-                    byCategory.merge(probe.category().replaceAll(":.*", ""), 1, Integer::sum);
-                    if (r.status() < 400 || r.status() >= 500) {
-                        wrong.add(r.status() + " for " + probe + " → " + r);
+        // endpoints in parallel (each has signers of its own), each endpoint's requests in order
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(6);
+        try {
+            List<java.util.concurrent.Future<?>> done = new ArrayList<>();
+            for (Endpoint endpoint : endpoints) {
+                done.add(pool.submit(() -> {
+                    for (Probe probe : generator.probes(endpoint)) {
+                        if (probe.category().equals("baseline") && !endpoint.changesState()) {
+                            continue; // a read's baseline is a good request
+                        }
+                        Call call = Http.signNow(probe.call());
+                        List<Response> answers = new ArrayList<>();
+                        answers.add(net.gateway().send(call));
+                        if (probe.replay()) {
+                            answers.add(net.gateway().sendExactly(call.method(), call.pathAndQuery(), call.headers(), call.body()));
+                        }
+                        for (Response r : answers) {
+                            sentCount.incrementAndGet();
+                            byStatus.merge(r.status(), 1, Integer::sum);
+                            byCategory.merge(probe.category().replaceAll(":.*", ""), 1, Integer::sum);
+                            if (r.status() < 400 || r.status() >= 500) {
+                                wrong.add(r.status() + " for " + probe + " → " + r);
+                            }
+                        }
                     }
-                }
+                }));
             }
+            for (var f : done) {
+                f.get();
+            }
+        } finally {
+            pool.shutdownNow();
         }
+        int sent = sentCount.get();
         double seconds = (System.nanoTime() - started) / 1e9;
         System.out.printf("[bad-input] %d requests to %d endpoints in %.1f s; by status %s; by kind %s%n",
                 sent, endpoints.size(), seconds, byStatus, byCategory);

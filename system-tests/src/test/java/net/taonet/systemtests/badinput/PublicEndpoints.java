@@ -10,6 +10,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import net.taonet.identity.KeyPair;
 import net.taonet.systemtests.support.Http;
 import net.taonet.systemtests.support.Keys;
 import net.taonet.systemtests.support.SystemNetwork;
@@ -19,7 +20,7 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Every public endpoint of the network (docs/contracts.md and the services' READMEs), each with a baseline
- * request. The state-changing baselines are signed by {@link Keys#NOBODY} (no funds, owns nothing) or carry
+ * request. The state-changing baselines are signed by keys without funds that own nothing, or carry
  * an argument that the service refuses for a business reason, so no variant can move TAO.
  * {@link #mapped(SystemNetwork)} reads what the running services actually map, so a new endpoint that is
  * missing here fails the drill.
@@ -40,18 +41,20 @@ public final class PublicEndpoints {
         List<Endpoint> e = new ArrayList<>();
 
         // registry
-        ObjectNode subnet = obj().put("ownerColdkey", Keys.NOBODY.address()).put("ownerHotkey", Keys.NOBODY_HOTKEY.address())
+        // every signed endpoint has signers of its own (none funded, none owning anything), so that the
+        // endpoints can be probed in parallel: a verifier takes each signer's nonces only in increasing order
+        ObjectNode subnet = obj().put("ownerColdkey", nobody("subnets").address()).put("ownerHotkey", Keys.NOBODY_HOTKEY.address())
                 .put("taskType", "gemm").put("maxLockRao", 20 * tao);
         subnet.putObject("identity").put("name", "hostile").put("description", "d").put("url", "https://example.org")
                 .put("contact", "c@example.org");
-        e.add(Endpoint.post("/api/v1/subnets").signedBy(Keys.NOBODY).idempotent().body(subnet).build());
+        e.add(Endpoint.post("/api/v1/subnets").signedBy(nobody("subnets")).idempotent().body(subnet).build());
         e.add(Endpoint.get("/api/v1/subnets").build());
         e.add(Endpoint.get("/api/v1/subnets/{netuid}").var("netuid", g, NUMBER).build());
         e.add(Endpoint.get("/api/v1/subnets/{netuid}/hyperparameters").var("netuid", g, NUMBER).build());
         e.add(Endpoint.put("/api/v1/subnets/{netuid}/hyperparameters/{name}").var("netuid", g, NUMBER)
-                .var("name", "immunity_period", NAME).signedBy(Keys.NOBODY).body(obj().put("value", 100)).build());
+                .var("name", "immunity_period", NAME).signedBy(nobody("hyperparameters")).body(obj().put("value", 100)).build());
         e.add(Endpoint.get("/api/v1/subnets/{netuid}/registration-price").var("netuid", g, NUMBER).build());
-        e.add(Endpoint.post("/api/v1/subnets/{netuid}/neurons").var("netuid", g, NUMBER).signedBy(Keys.NOBODY).idempotent()
+        e.add(Endpoint.post("/api/v1/subnets/{netuid}/neurons").var("netuid", g, NUMBER).signedBy(nobody("neurons")).idempotent()
                 .body(obj().put("hotkey", Keys.NOBODY_HOTKEY.address()).put("maxPriceRao", 50 * tao)).build());
         e.add(Endpoint.get("/api/v1/subnets/{netuid}/neurons").var("netuid", g, NUMBER).build());
         e.add(Endpoint.get("/api/v1/subnets/{netuid}/neurons/{uid}").var("netuid", g, NUMBER).var("uid", 1, NUMBER).build());
@@ -60,7 +63,7 @@ public final class PublicEndpoints {
                 .put("version", "0.1.0").put("endpoint", "http://localhost:8091");
         serving.putArray("taskTypes").addObject().put("name", "gemm").put("version", "1").put("backend", "cuda");
         e.add(Endpoint.put("/api/v1/serving/{netuid}/{hotkey}").var("netuid", g, NUMBER)
-                .var("hotkey", Keys.NOBODY_HOTKEY.address(), ADDRESS).signedBy(Keys.NOBODY_HOTKEY).body(serving).build());
+                .var("hotkey", nobody("serving").address(), ADDRESS).signedBy(nobody("serving")).body(serving).build());
         e.add(Endpoint.get("/api/v1/serving/{netuid}").var("netuid", g, NUMBER).build());
         e.add(Endpoint.get("/api/v1/serving/{netuid}/{hotkey}").var("netuid", g, NUMBER).var("hotkey", miner, ADDRESS).build());
         e.add(Endpoint.get("/api/v1/prices").build());
@@ -71,16 +74,17 @@ public final class PublicEndpoints {
         e.add(Endpoint.get("/api/v1/accounts/{address}").var("address", Keys.BOB.address(), ADDRESS).build());
         e.add(Endpoint.get("/api/v1/accounts/{address}/journal").var("address", Keys.BOB.address(), ADDRESS)
                 .query("limit", 50).query("before", Long.MAX_VALUE).build());
-        e.add(Endpoint.post("/api/v1/transfers").signedBy(Keys.NOBODY).idempotent().body(obj()
-                .put("from", Keys.NOBODY.address()).put("to", Keys.ALICE.address()).put("amountRao", tao)).build());
-        ObjectNode stake = obj().put("coldkey", Keys.NOBODY.address()).put("hotkey", validator).put("netuid", g)
-                .put("amountRao", tao);
-        e.add(Endpoint.post("/api/v1/stakes/add").signedBy(Keys.NOBODY).idempotent().body(stake).build());
-        e.add(Endpoint.post("/api/v1/stakes/remove").signedBy(Keys.NOBODY).idempotent().body(stake).build());
+        e.add(Endpoint.post("/api/v1/transfers").signedBy(nobody("transfers")).idempotent().body(obj()
+                .put("from", nobody("transfers").address()).put("to", Keys.ALICE.address()).put("amountRao", tao)).build());
+        for (String op : List.of("add", "remove")) {
+            KeyPair staker = nobody("stakes/" + op);
+            e.add(Endpoint.post("/api/v1/stakes/" + op).signedBy(staker).idempotent().body(obj()
+                    .put("coldkey", staker.address()).put("hotkey", validator).put("netuid", g).put("amountRao", tao)).build());
+        }
         e.add(Endpoint.get("/api/v1/stakes/hotkeys/{hotkey}").var("hotkey", validator, ADDRESS).build());
         e.add(Endpoint.get("/api/v1/stakes/subnets/{netuid}").var("netuid", g, NUMBER).build());
         e.add(Endpoint.get("/api/v1/takes/{hotkey}").var("hotkey", validator, ADDRESS).build());
-        e.add(Endpoint.put("/api/v1/takes/{hotkey}").var("hotkey", validator, ADDRESS).signedBy(Keys.NOBODY).idempotent()
+        e.add(Endpoint.put("/api/v1/takes/{hotkey}").var("hotkey", validator, ADDRESS).signedBy(nobody("takes")).idempotent()
                 .body(obj().put("take", 100)).build());
         e.add(Endpoint.get("/api/v1/audit").build());
         e.add(Endpoint.get("/api/v1/emission").build());
@@ -105,11 +109,11 @@ public final class PublicEndpoints {
         ObjectNode weights = obj().put("netuid", g).put("versionKey", 0);
         weights.putArray("uids").add(1).add(2);
         weights.putArray("weights").add(100).add(200);
-        e.add(Endpoint.post("/api/v1/weights").signedBy(Keys.NOBODY_HOTKEY).body(weights).build());
-        e.add(Endpoint.post("/api/v1/weights/commit").signedBy(Keys.NOBODY_HOTKEY)
+        e.add(Endpoint.post("/api/v1/weights").signedBy(nobody("weights")).body(weights).build());
+        e.add(Endpoint.post("/api/v1/weights/commit").signedBy(nobody("weights/commit"))
                 .body(obj().put("netuid", g).put("commitHash", "ab".repeat(32))).build());
         ObjectNode reveal = weights.deepCopy().put("salt", "0102030405060708");
-        e.add(Endpoint.post("/api/v1/weights/reveal").signedBy(Keys.NOBODY_HOTKEY).body(reveal).build());
+        e.add(Endpoint.post("/api/v1/weights/reveal").signedBy(nobody("weights/reveal")).body(reveal).build());
         e.add(Endpoint.get("/api/v1/weights/{netuid}").var("netuid", g, NUMBER).build());
         e.add(Endpoint.get("/api/v1/weights/{netuid}/commits/{hotkey}").var("netuid", g, NUMBER).var("hotkey", validator, ADDRESS).build());
         e.add(Endpoint.get("/api/v1/validators").build());
@@ -170,6 +174,11 @@ public final class PublicEndpoints {
             return;
         }
         out.add(method + " " + pattern);
+    }
+
+    /** An unfunded key that owns nothing, one per endpoint. */
+    static KeyPair nobody(String endpoint) {
+        return Keys.of("nobody/" + endpoint);
     }
 
     private static ObjectNode obj() {

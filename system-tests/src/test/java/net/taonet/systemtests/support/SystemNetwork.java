@@ -43,6 +43,9 @@ public final class SystemNetwork {
     public static final int TEMPO = 10;
     public static final Duration BLOCK_TIME = Duration.ofMillis(200);
     public static final long GENESIS_RAO = 100_000L * 1_000_000_000L;
+    /** The netuids the two subnets get (the lowest free ones, in creation order); the miners mine them. */
+    static final int GEMM_NETUID = 1;
+    static final int CHAT_NETUID = 2;
     public static final long VALIDATOR_STAKE_RAO = 1_000L * 1_000_000_000L;
 
     /** The miners of the gemm subnet, by name. */
@@ -132,9 +135,8 @@ public final class SystemNetwork {
                 .consensus(ConsensusApplication.class)
                 .scoring(ScoringApplication.class, scoring);
         MINERS.forEach((name, key) -> b.worker(name, WorkerApplication.class,
-                worker(name, key, "gemm", name.startsWith("honest") ? "honest" : name.equals("cheat") ? "wrong-results" : "late",
-                        Map.of())));
-        b.worker("chat", WorkerApplication.class, worker("chat", Keys.CHAT_MINER, "chat", "honest",
+                worker(name, key, GEMM_NETUID, "gemm", name.startsWith("honest") ? "honest" : "wrong-results", Map.of())));
+        b.worker("chat", WorkerApplication.class, worker("chat", Keys.CHAT_MINER, CHAT_NETUID, "chat", "honest",
                 Map.of("taonet.worker.tasks.chat.base-url", stub.baseUrl(), "taonet.worker.tasks.chat.model", "stub")));
         // Several web stacks share this class path: the gateway is the reactive one.
         b.gateway(GatewayApplication.class, Map.of("spring.main.web-application-type", "reactive",
@@ -143,7 +145,7 @@ public final class SystemNetwork {
     }
 
     /** A miner that learns its UID from the registry once the test has registered its hotkey. */
-    private static Map<String, Object> worker(String name, KeyPair hotkey, String taskType, String behaviour,
+    private static Map<String, Object> worker(String name, KeyPair hotkey, int netuid, String taskType, String behaviour,
             Map<String, Object> extra) {
         Map<String, Object> p = new LinkedHashMap<>();
         // a worker has no database; the other services' starters on this class path must not give it one
@@ -155,6 +157,7 @@ public final class SystemNetwork {
                 "org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration",
                 "org.springframework.boot.data.jpa.autoconfigure.DataJpaRepositoriesAutoConfiguration",
                 "org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration"));
+        p.put("taonet.worker.netuid", netuid);
         p.put("taonet.worker.hotkey-seed", hotkey.seedHex());
         p.put("taonet.worker.registry.register", "false");
         p.put("taonet.worker.registry.retry-interval", "300ms");
@@ -170,6 +173,8 @@ public final class SystemNetwork {
     private void populate() {
         gemmNetuid = createSubnet("gemm", "system-test gemm");
         chatNetuid = createSubnet("chat", "system-test chat");
+        // the miners were started for these netuids (the lowest free ones, in creation order)
+        assertThat(List.of(gemmNetuid, chatNetuid)).containsExactly(GEMM_NETUID, CHAT_NETUID);
         for (int netuid : List.of(gemmNetuid, chatNetuid)) {
             admin(netuid, "commit_reveal_enabled", false);
             admin(netuid, "weights_rate_limit", 2);
