@@ -1,5 +1,7 @@
 package net.taonet.emission.emission.web;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import java.util.Map;
 import net.taonet.emission.emission.domain.EmissionOverview;
@@ -7,6 +9,7 @@ import net.taonet.emission.emission.domain.EmissionOverview.Overview;
 import net.taonet.emission.emission.domain.SettlementService;
 import net.taonet.emission.emission.domain.SettlementService.EpochPayouts;
 import net.taonet.emission.emission.domain.SettlementService.SettlementRecord;
+import net.taonet.platform.openapi.ProblemResponse;
 import net.taonet.platform.problem.ApiProblem;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -15,6 +18,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Emission state and settlement history. */
+@Tag(name = "emission", description = "Issuance, halvings, subnet shares and settled epochs")
 @RestController
 @RequestMapping("/api/v1/emission")
 public class EmissionController {
@@ -27,11 +31,16 @@ public class EmissionController {
         this.settlements = settlements;
     }
 
+    @Operation(operationId = "getEmission", summary = "Issuance, halvings, block emission, split policy, each subnet's share and pending accrual")
     @GetMapping
     public Overview overview() {
         return overview.overview();
     }
 
+    @Operation(operationId = "listSettlements", summary = "A subnet's settled epochs, newest first")
+    @ProblemResponse(status = 400, type = "invalid-netuid", detail = "netuid must be between 0 and 65535")
+    @ProblemResponse(status = 400, type = "invalid-limit", detail = "limit must be between 1 and 500")
+    @ProblemResponse(status = 404, type = "unknown-subnet", detail = "no subnet 7")
     @GetMapping("/subnets/{netuid}/settlements")
     public List<SettlementRecord> settlements(@PathVariable int netuid, @RequestParam(defaultValue = "20") int limit) {
         if (limit < 1 || limit > 500) {
@@ -44,6 +53,11 @@ public class EmissionController {
      * What each UID received in a settled epoch (the latest one unless {@code epoch} is given): the
      * metagraph's per-UID emission.
      */
+    @Operation(operationId = "getPayouts", summary = "Per-UID payouts of the latest (or the given) settled epoch")
+    @ProblemResponse(status = 400, type = "invalid-netuid", detail = "netuid must be between 0 and 65535")
+    @ProblemResponse(status = 400, type = "invalid-epoch", detail = "epoch must not be negative")
+    @ProblemResponse(status = 404, type = "unknown-subnet", detail = "no subnet 7")
+    @ProblemResponse(status = 404, type = "unknown-epoch", detail = "epoch 41 of subnet 1 is not settled")
     @GetMapping("/subnets/{netuid}/payouts")
     public EpochPayouts payouts(@PathVariable int netuid, @RequestParam(required = false) Long epoch) {
         if (netuid < 0 || netuid > 65_535) {
@@ -58,6 +72,7 @@ public class EmissionController {
     }
 
     /** Completed epochs that wait to be settled, with the reason. */
+    @Operation(operationId = "listPendingSettlements", summary = "Completed epochs waiting to be settled, with the reason")
     @GetMapping("/pending")
     public Map<String, Object> pending() {
         return settlements.pending();
