@@ -250,8 +250,9 @@ class WorkerIT {
         topics.publish(task);
         await().atMost(Duration.ofSeconds(30)).until(() -> topics.completed.containsKey(task.taskId()));
         String after = RestClient.create(base).get().uri("/actuator/prometheus").retrieve().body(String.class);
-        assertThat(after).contains("taonet_worker_tasks_completed_total{type=\"echo\"}",
-                "taonet_worker_task_latency_seconds_bucket");
+        // every meter also carries the service's common tags (application, netuid)
+        assertThat(after).containsPattern("taonet_worker_tasks_completed_total\\{[^}]*type=\"echo\"")
+                .contains("taonet_worker_task_latency_seconds_bucket");
     }
 
     @Test

@@ -89,7 +89,8 @@ public final class Bench {
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
         System.out.printf("%s in %.0f s%n", status, seconds);
-        return new PerformanceReport.Outcome(step, status, seconds);
+        return new PerformanceReport.Outcome(step, status, seconds,
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
     }
 
     /** The machine the figures come from. */

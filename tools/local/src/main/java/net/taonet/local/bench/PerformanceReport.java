@@ -24,7 +24,10 @@ import tools.jackson.databind.node.MissingNode;
 public final class PerformanceReport {
 
     /** How one benchmark of the plan ended. */
-    public record Outcome(BenchPlan.Step step, String status, double seconds) {
+    public record Outcome(BenchPlan.Step step, String status, double seconds, double loadAverage) {
+        public Outcome(BenchPlan.Step step, String status, double seconds) {
+            this(step, status, seconds, -1);
+        }
     }
 
     record Row(String benchmark, String target, String measured) {
@@ -37,6 +40,7 @@ public final class PerformanceReport {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final Path results;
+    private int cores = Runtime.getRuntime().availableProcessors();
     private final Map<String, JsonNode> figures = new TreeMap<>();
     private final Map<String, String> status = new TreeMap<>();
 
@@ -67,6 +71,7 @@ public final class PerformanceReport {
     }
 
     String markdown(Bench.Machine machine, List<Outcome> outcomes, boolean quick, double minutes, Instant when) {
+        cores = machine.cores();
         StringBuilder md = new StringBuilder();
         md.append("# Performance\n\n");
         md.append(String.format(Locale.ROOT, "Written by `./taonet bench%s` on %s UTC, %.1f minutes for the whole run. "
@@ -97,7 +102,8 @@ public final class PerformanceReport {
         md.append("\nRun times: ");
         List<String> times = new ArrayList<>();
         for (Outcome o : outcomes) {
-            times.add(String.format(Locale.ROOT, "%s %.0f s", o.step().id(), o.seconds()));
+            times.add(o.loadAverage() < 0 ? fmt("%s %.0f s", o.step().id(), o.seconds())
+                    : fmt("%s %.0f s (load %.0f at its end)", o.step().id(), o.seconds(), o.loadAverage()));
         }
         md.append(String.join(", ", times)).append(".\n\n");
         md.append(paper());
@@ -146,7 +152,15 @@ public final class PerformanceReport {
                             fmt("%,.0f/s; p50 %.1f ms, p99 %.1f ms", f.path("rawRoundTripsPerSecond").asDouble(),
                                     f.path("rawP50Ms").asDouble(), f.path("rawP99Ms").asDouble())),
                     new Row("dispatch / raw round trip", "≥ 50 %", fmt("%.0f %% — %s", f.path("percentOfRaw").asDouble(),
-                            met(f.path("percentOfRaw").asDouble() >= 50))));
+                            met(f.path("percentOfRaw").asDouble() >= 50))),
+                    new Row("the same by CPU time (what a busy shared machine does not distort): CPU per scored task, "
+                            + "validator + 16 workers + broker + PostgreSQL, and the rate that gives on idle cores", "—",
+                            fmt("%.3f ms per task → %,.0f tasks/s on %d idle cores; raw round trip %.3f ms → %,.0f/s; "
+                                    + "dispatch / raw %.0f %%", f.path("cpuMsPerTask").asDouble(),
+                                    cores * 1000 / f.path("cpuMsPerTask").asDouble(), cores,
+                                    f.path("rawCpuMsPerRoundTrip").asDouble(),
+                                    cores * 1000 / f.path("rawCpuMsPerRoundTrip").asDouble(),
+                                    100 * f.path("rawCpuMsPerRoundTrip").asDouble() / f.path("cpuMsPerTask").asDouble())));
             case "gateway" -> List.of(
                     new Row(fmt("gateway vs direct, closed loop (%d connections): throughput", f.path("concurrency").asInt()),
                             "≥ 70 % of direct", fmt("%,.0f/s vs %,.0f/s direct: %.0f %% — %s",

@@ -33,7 +33,8 @@ class PerformanceReportTest {
         Files.writeString(results.resolve("dispatch.json"), """
                 {"workers": 16, "inFlight": 512, "scoredPerSecond": 2400.0, "assignedPerSecond": 2410.0,
                  "answeredPerSecond": 2405.0, "timedOut": 0, "rejected": 0, "overheadP50Ms": 12, "overheadP99Ms": 80,
-                 "rawRoundTripsPerSecond": 8000.0, "rawP50Ms": 20.0, "rawP99Ms": 90.0, "percentOfRaw": 30.0}
+                 "rawRoundTripsPerSecond": 8000.0, "rawP50Ms": 20.0, "rawP99Ms": 90.0, "percentOfRaw": 30.0,
+                 "cpuMsPerTask": 0.8, "rawCpuMsPerRoundTrip": 0.2}
                 """);
         Files.writeString(results.resolve("settlement.json"), """
                 {"subnets": 128, "uids": 256, "steadySeconds": 2.5, "steadyJournalLines": 131072, "steadyAuditOk": true,
@@ -56,6 +57,8 @@ class PerformanceReportTest {
         assertThat(md).contains("| Yuma epoch n=4096 / 256 validators (median thread CPU time, Yuma3 · classic · liquid α) | ≤ 50 ms | "
                 + "55 · 70 · 90 ms (libs/yuma-core README: 48.9 · 65.6 · 84.8 ms); Yuma3 **not met**");
         assertThat(md).contains("2,400/s").contains("≥ 2,000 tasks/s").contains("30 % — **not met**");
+        // 2 cores × 1,000 ms / 0.8 ms = 2,500 tasks/s; 0.2 ms per raw round trip = 10,000/s, 25 %
+        assertThat(md).contains("0.800 ms per task → 2,500 tasks/s on 2 idle cores; raw round trip 0.200 ms → 10,000/s; dispatch / raw 25 %");
         assertThat(md).contains("2.50 s").contains("**256 subnets × 256 UIDs** (65,536 neurons)").contains("512×256: 19000 ms (late)");
         assertThat(md).contains("registrations (registry-service RegistrationBenchmark) | | **not measured**: failed (exit 1)");
         assertThat(md).contains("gateway vs direct").contains("**not measured**");
