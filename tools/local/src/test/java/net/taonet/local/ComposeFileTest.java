@@ -50,11 +50,14 @@ class ComposeFileTest {
         root = Path.of("../..").toAbsolutePath().normalize();
         compose = (Map<String, Object>) yaml(root.resolve("docker-compose.yml")).get(0);
         services = map(compose.get("services"));
-        // Modules at the top level of the reactor are the services (libraries live in libs/, tools in tools/).
+        // Services are the modules at the top level of the reactor that run as Spring Boot applications, i.e.
+        // have an application.yml (libraries live in libs/, tools in tools/; the dashboard's front end and the
+        // whole-network test modules sit at the top level too, but run nothing of their own).
         Matcher m = Pattern.compile("<module>([^<]+)</module>").matcher(Files.readString(root.resolve("pom.xml")));
         serviceModules = new ArrayList<>();
         while (m.find()) {
-            if (!m.group(1).contains("/")) {
+            if (!m.group(1).contains("/")
+                    && Files.exists(root.resolve(m.group(1)).resolve("src/main/resources/application.yml"))) {
                 serviceModules.add(m.group(1));
             }
         }
