@@ -149,6 +149,7 @@ class NetworkFailureDrillsIT {
             String upAfter = DrillReport.since(t0);
             awaitRecovery(before, Set.of(LEDGER), LEDGER);
             Drills.Verdict v = drills.verifyBooks();
+            assertNothingDeadLettered();
             DrillReport.line("kill -9 %s %d ms after consensus committed epoch %d (settlement %s at the kill): UP again %s"
                             + " after the kill (start %s), recovered %s after the kill; %s",
                     LEDGER, kill.millisAfterCommit(), kill.epoch(),
@@ -165,14 +166,15 @@ class NetworkFailureDrillsIT {
             Progress before = progress();
             long t0 = System.nanoTime();
             boolean graceful = network.infrastructure().stopKafka(Duration.ofSeconds(30));
-            long epochsDuringOutage = awaitAnEpochCommittedWithoutKafka(before.epoch());
+            long epochsDuringOutage = awaitEpochsCommittedWithoutKafka(before.epoch(), 2);
             String outage = DrillReport.since(t0);
             long t1 = System.nanoTime();
             network.infrastructure().startKafka(Duration.ofSeconds(120));
             String brokerBack = DrillReport.since(t1);
             awaitRecovery(before, Set.of(), "kafka");
             Drills.Verdict v = drills.verifyBooks();
-            DrillReport.line("kafka stopped (%s) for %s, consensus committed epoch %d meanwhile; broker back in %s,"
+            assertNothingDeadLettered();
+            DrillReport.line("kafka stopped (%s) for %s, consensus committed epochs through %d meanwhile; broker back in %s,"
                             + " network recovered %s after the restart; %s",
                     graceful ? "SIGTERM" : "SIGKILL after 30 s", outage, epochsDuringOutage, brokerBack,
                     DrillReport.since(t1), v.describe());
@@ -187,6 +189,7 @@ class NetworkFailureDrillsIT {
             Progress before = progress();
             long t0 = System.nanoTime();
             boolean graceful = network.infrastructure().stopPostgres();
+            awaitAnEpochBoundaryPassed();
             long boundary = awaitAnEpochBoundaryPassed();
             String outage = DrillReport.since(t0);
             long t1 = System.nanoTime();
@@ -197,7 +200,8 @@ class NetworkFailureDrillsIT {
             }
             awaitRecovery(before, Set.of(), "postgres");
             Drills.Verdict v = drills.verifyBooks();
-            DrillReport.line("postgres stopped (%s) for %s, across the epoch boundary at block %d; server back in %s,"
+            assertNothingDeadLettered();
+            DrillReport.line("postgres stopped (%s) for %s, across two epoch boundaries (the last at block %d); server back in %s,"
                             + " network recovered %s after the restart; %s",
                     graceful ? "fast shutdown" : "killed", outage, boundary, serverBack, DrillReport.since(t1),
                     v.describe());
@@ -216,11 +220,18 @@ class NetworkFailureDrillsIT {
             String upAfter = DrillReport.since(t0);
             awaitRecovery(before, Set.of(service), service);
             Drills.Verdict v = drills.verifyBooks();
+            assertNothingDeadLettered();
             DrillReport.line("kill -9 %s at epoch %d: UP again %s after the kill (start %s), recovered %s after the kill;"
                             + " %s", service, before.epoch(), upAfter,
                     DrillReport.seconds(start), DrillReport.since(t0), v.describe());
             assertThat(v.auditOk()).as(v.auditSummary()).isTrue();
         });
+    }
+
+    /** Every event a consumer took was applied: none was given up on and parked on a dead-letter topic. */
+    private void assertNothingDeadLettered() {
+        Map<String, Long> parked = DeadLetters.counts(network.infrastructure().bootstrapServers());
+        assertThat(parked).as("events dead-lettered (given up on: their effect is lost)").isEmpty();
     }
 
     /** Runs a drill; a failure is reported, and keeps the state folder (logs, data) for inspection. */
@@ -280,14 +291,14 @@ class NetworkFailureDrillsIT {
         }
     }
 
-    /** While the broker is down, waits until consensus commits an epoch (into its outbox); returns it. */
-    private long awaitAnEpochCommittedWithoutKafka(long before) {
+    /** While the broker is down, waits until consensus commits {@code count} epochs (into its outbox); returns the last. */
+    private long awaitEpochsCommittedWithoutKafka(long before, int count) {
         String db = network.infrastructure().jdbcUrl("taonet_consensus");
         long[] latest = new long[1];
-        await("an epoch committed while Kafka is down").atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500))
-                .until(() -> {
+        await(count + " epochs committed while Kafka is down").atMost(Duration.ofSeconds(120))
+                .pollInterval(Duration.ofMillis(500)).until(() -> {
                     latest[0] = Books.latestEpochInDatabase(db, netuid);
-                    return latest[0] > before;
+                    return latest[0] >= before + count;
                 });
         return latest[0];
     }
