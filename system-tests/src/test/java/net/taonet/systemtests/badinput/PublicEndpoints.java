@@ -122,13 +122,14 @@ public final class PublicEndpoints {
         e.add(Endpoint.get("/api/v1/validators/tasks/miners").query("netuid", g).build());
 
         // gateway
+        e.add(Endpoint.get("/api/v1/events").build()); // the dashboard's event stream: nothing to vary
         e.add(Endpoint.get("/api/v1/subnets/{netuid}/metagraph").var("netuid", g, NUMBER).query("block", 1).build());
         e.add(Endpoint.get("/v1/models").header("Authorization", "Bearer " + apiKey).build());
         ObjectNode chat = obj().put("model", "sn4242");
         chat.putArray("messages").addObject().put("role", "user").put("content", "hello");
         e.add(Endpoint.post("/v1/chat/completions").header("Authorization", "Bearer " + apiKey).body(chat).build());
         e.add(Endpoint.post("/admin/api-keys").header("X-Taonet-Admin-Key", SystemNetwork.ADMIN_KEY)
-                .body(obj().put("name", "").put("requestsPerSecond", 10).put("burst", 10).put("monthlyQuota", 100)).build());
+                .body(obj().put("name", "drill").put("requestsPerSecond", 0).put("burst", 10).put("monthlyQuota", 100)).build());
         e.add(Endpoint.get("/admin/api-keys").header("X-Taonet-Admin-Key", SystemNetwork.ADMIN_KEY).build());
         e.add(Endpoint.delete("/admin/api-keys/{id}").var("id", java.util.UUID.randomUUID(), UUID)
                 .header("X-Taonet-Admin-Key", SystemNetwork.ADMIN_KEY).build());
