@@ -131,16 +131,13 @@ try {
   await page.locator('[data-testid="replay-result"]').waitFor();
   const same = await page.locator('[data-testid="replay-result"]').innerText();
   check(same.includes('identical to the stored outputs') && same.includes('inputs hash verified'), 'a replay without overrides is identical, inputs hash verified');
-  // What if validators may hold no more than one bond's worth: change kappa and look at the diff.
-  const kappa = page.locator('[data-testid="replay-form"] input[name="kappa"]');
-  if (await kappa.count()) {
-    await kappa.fill('65535');
-    await page.click('[data-testid="replay-form"] button[type="submit"]');
-    await page.waitForFunction(() => !document.querySelector('[data-testid="replay-form"] button').disabled);
-    await page.locator('[data-testid="replay-result"]').waitFor();
-    const diff = await page.locator('[data-testid="replay-result"]').innerText();
-    check(/UIDs changed|identical/.test(diff), `replay with kappa=65535: ${diff.split('\n')[0]}`);
-  }
+  // What if the subnet allowed one validator permit: the other UIDs lose theirs, and the diff says so.
+  await page.locator('[data-testid="replay-form"] input[name="maxAllowedValidators"]').fill('1');
+  await page.click('[data-testid="replay-form"] button[type="submit"]');
+  await page.locator('[data-testid="replay-diff"]').waitFor();
+  const changed = (await page.locator('[data-testid="replay-result"]').innerText()).split('\n')[0];
+  const diff = await page.locator('[data-testid="replay-diff"]').innerText();
+  check(/[1-9][0-9]* UIDs changed/.test(changed) && diff.includes('validatorPermit'), `replay with maxAllowedValidators=1: ${changed}, permits in the diff`);
   await screenshot(page, '4-epochs');
 
   // ---- the ledger audit
@@ -175,7 +172,7 @@ try {
   rmSync(userDataDir, { recursive: true, force: true });
 }
 
-for (const e of consoleErrors) console.log(`FAIL ${e}`);
+for (const e of [...failures, ...consoleErrors]) console.log(`FAIL ${e}`);
 const all = [...failures, ...consoleErrors];
 console.log(all.length === 0 ? 'dashboard: every page passed' : `dashboard: ${all.length} failure(s)`);
 process.exit(all.length === 0 ? 0 : 1);

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { useLive } from './live';
 
 export interface Loaded<T> {
@@ -8,22 +8,53 @@ export interface Loaded<T> {
 }
 
 /**
- * Loads a page's data, and again whenever an epoch completes (the live stream) or `deps` change. The previous
- * data stays on screen while the next arrives, so a refresh never blanks the page.
+ * Loads a page's data when `deps` change, and again whenever an epoch completes (the live stream). A refresh
+ * never cancels a load in flight: it waits for it and then loads once more, so a slow network (or a fast
+ * chain) still gets every page drawn, and the previous data stays on screen while the next arrives.
  */
 export function useData<T>(load: () => Promise<T>, deps: unknown[], live = true): Loaded<T> {
   const { epochs } = useLive();
   const [state, setState] = useState<Loaded<T>>({ data: null, error: null, loading: true });
-  useEffect(() => {
-    let cancelled = false;
+  const generation = useRef(0); // which deps the answers belong to
+  const inFlight = useRef(false);
+  const again = useRef(false);
+  const seenEpochs = useRef(epochs);
+  const run = useRef<() => void>(() => {});
+
+  run.current = () => {
+    const gen = generation.current;
+    inFlight.current = true;
     setState((s) => ({ ...s, loading: true }));
-    load().then(
-      (data) => !cancelled && setState({ data, error: null, loading: false }),
-      (e: unknown) => !cancelled && setState((s) => ({ data: s.data, error: e instanceof Error ? e.message : String(e), loading: false })),
-    );
-    return () => {
-      cancelled = true;
-    };
-  }, [...deps, live ? epochs : 0]);
+    load()
+      .then(
+        (data) => gen === generation.current && setState({ data, error: null, loading: false }),
+        (e: unknown) => gen === generation.current
+          && setState((s) => ({ data: s.data, error: e instanceof Error ? e.message : String(e), loading: false })),
+      )
+      .finally(() => {
+        if (gen !== generation.current) return;
+        inFlight.current = false;
+        if (again.current) {
+          again.current = false;
+          run.current();
+        }
+      });
+  };
+
+  useEffect(() => {
+    generation.current++;
+    again.current = false;
+    seenEpochs.current = epochs;
+    setState({ data: null, error: null, loading: true });
+    run.current();
+  }, deps);
+
+  useEffect(() => {
+    if (!live || epochs === seenEpochs.current) return;
+    seenEpochs.current = epochs;
+    if (inFlight.current) again.current = true;
+    else run.current();
+  }, [epochs]);
+
   return state;
 }

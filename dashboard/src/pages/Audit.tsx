@@ -27,7 +27,7 @@ export function AuditPage() {
         <Stat label="Journal" value={`${int(f.journalTransactions)} tx`} hint={`${int(f.journalLines)} lines · ${int(f.accounts)} accounts`} />
         <Stat label="Settlements" value={int(f.settlements)} hint={`credited ${tao(f.settledCreditsRao)}`} testid="audit-settlements" />
       </div>
-      <div class="grid-2">
+      <div class="grid-2 wide-left">
         <Card title="Checks">
           <table data-testid="audit-checks">
             <thead><tr><th>check</th><th>result</th><th>detail</th></tr></thead>

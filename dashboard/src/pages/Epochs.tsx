@@ -39,15 +39,15 @@ export function EpochsPage({ netuid, epoch }: { netuid: number; epoch: number | 
                       <td class="num"><a href={href.epochs(netuid, e.epoch)}>#{e.epoch}</a></td>
                       <td class="num">{int(e.block)}</td>
                       <td class="num">{e.n}</td>
-                      <td><code title={e.inputsHash}>{e.inputsHash.slice(0, 16)}…</code></td>
-                      <td class="num">{int(e.computeMicros)} µs</td>
+                      <td><code title={e.inputsHash}>{e.inputsHash.slice(0, 10)}…</code></td>
+                      <td class="num">{(e.computeMicros / 1000).toFixed(1)} ms</td>
                     </tr>
                   ))}
                 </tbody>
               </table>
             </div>
           </Card>
-          {selected !== null && <EpochView netuid={netuid} epoch={selected} />}
+          {selected !== null && <EpochView key={selected} netuid={netuid} epoch={selected} />}
         </div>
       )}
     </div>
@@ -103,6 +103,9 @@ function ReplayForm({ netuid, epoch, names, current }: { netuid: number; epoch: 
   const [busy, setBusy] = useState(false);
   const submit = async (ev: Event) => {
     ev.preventDefault();
+    // Pin the page to this epoch: without an epoch in the URL it follows the newest one.
+    const pinned = href.epochs(netuid, epoch);
+    if (location.hash !== pinned) location.hash = pinned;
     const overrides: Record<string, number | boolean> = {};
     for (const [k, v] of Object.entries(values)) {
       if (v.trim() === '') continue;

@@ -62,29 +62,29 @@ export function NetworkPage() {
         <Stat label="Emission per block" value={tao(emission.blockEmissionRao)} hint={`${emission.halvings} halvings · ${emission.splitPolicy}`} />
         <Stat label="Subnets" value={int(list.subnets.length)} hint={`lock cost ${tao(list.lockCostRao)}`} testid="subnet-count" />
       </div>
+      <Card title="Subnets">
+        <SortableTable
+          testid="subnets"
+          rowKey={(r) => r.netuid}
+          rows={rows}
+          initial="netuid"
+          columns={[
+            { key: 'netuid', label: 'netuid', numeric: true, value: (r) => r.netuid, render: (r) => <a href={href.subnet(r.netuid)}>{r.netuid}</a> },
+            { key: 'name', label: 'name', value: (r) => r.name, render: (r) => <a href={href.subnet(r.netuid)}>{r.name}</a> },
+            { key: 'task', label: 'task type', value: (r) => r.taskType },
+            { key: 'neurons', label: 'neurons', numeric: true, value: (r) => r.neurons, render: (r) => `${r.neurons}${r.maxUids ? ` / ${r.maxUids}` : ''}` },
+            { key: 'share', label: 'emission share', numeric: true, value: (r) => r.share, render: (r) => r.shareText },
+            { key: 'stake', label: 'stake', numeric: true, value: (r) => r.stakeRao, render: (r) => tao(r.stakeRao) },
+            { key: 'pending', label: 'accrued, unsettled', numeric: true, value: (r) => r.pendingRao, render: (r) => tao(r.pendingRao) },
+            { key: 'tempo', label: 'tempo', numeric: true, value: (r) => r.tempo },
+            {
+              key: 'next', label: 'next epoch', numeric: true, value: (r) => r.nextEpoch,
+              render: (r) => (r.nextEpoch === null ? 'never' : <span>block {int(r.nextEpoch)} <span class="muted">(in {int(r.nextEpoch - block)})</span></span>),
+            },
+          ]}
+        />
+      </Card>
       <div class="grid-2">
-        <Card title="Subnets">
-          <SortableTable
-            testid="subnets"
-            rowKey={(r) => r.netuid}
-            rows={rows}
-            initial="netuid"
-            columns={[
-              { key: 'netuid', label: 'netuid', numeric: true, value: (r) => r.netuid, render: (r) => <a href={href.subnet(r.netuid)}>{r.netuid}</a> },
-              { key: 'name', label: 'name', value: (r) => r.name, render: (r) => <a href={href.subnet(r.netuid)}>{r.name}</a> },
-              { key: 'task', label: 'task type', value: (r) => r.taskType },
-              { key: 'neurons', label: 'neurons', numeric: true, value: (r) => r.neurons, render: (r) => `${r.neurons}${r.maxUids ? ` / ${r.maxUids}` : ''}` },
-              { key: 'share', label: 'emission share', numeric: true, value: (r) => r.share, render: (r) => r.shareText },
-              { key: 'stake', label: 'stake', numeric: true, value: (r) => r.stakeRao, render: (r) => tao(r.stakeRao) },
-              { key: 'pending', label: 'accrued, unsettled', numeric: true, value: (r) => r.pendingRao, render: (r) => tao(r.pendingRao) },
-              { key: 'tempo', label: 'tempo', numeric: true, value: (r) => r.tempo },
-              {
-                key: 'next', label: 'next epoch', numeric: true, value: (r) => r.nextEpoch,
-                render: (r) => (r.nextEpoch === null ? 'never' : <span>block {int(r.nextEpoch)} <span class="muted">(in {int(r.nextEpoch - block)})</span></span>),
-              },
-            ]}
-          />
-        </Card>
         <Card title="Emission shares">
           {earning.length === 0 ? (
             <div class="muted">No subnet earns emission yet.</div>
@@ -102,6 +102,20 @@ export function NetworkPage() {
               }}
             />
           )}
+        </Card>
+        <Card title="Stake per subnet">
+          <ChartView
+            label="Stake per subnet"
+            height={260}
+            config={{
+              type: 'bar',
+              data: {
+                labels: rows.map((r) => `${r.netuid}: ${r.name}`),
+                datasets: [{ label: 'stake (τ)', data: rows.map((r) => r.stakeRao / 1e9), backgroundColor: rows.map((_, i) => PALETTE[i % PALETTE.length]), borderRadius: 3 }],
+              },
+              options: { indexAxis: 'y', plugins: { legend: { display: false } }, scales: { x: { beginAtZero: true, title: { display: true, text: 'τ' } } } },
+            }}
+          />
         </Card>
       </div>
     </div>

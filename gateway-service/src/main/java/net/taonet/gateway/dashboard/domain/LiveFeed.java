@@ -26,11 +26,13 @@ public class LiveFeed {
     private static final Duration FASTEST_TICK = Duration.ofMillis(500);
 
     private final BlockClock clock;
+    private final Duration blockTime;
     private final Duration tick;
     private final Sinks.Many<EpochDone> epochs = Sinks.many().multicast().directBestEffort();
 
     public LiveFeed(BlockClock clock, ChainProperties chain) {
         this.clock = clock;
+        this.blockTime = chain.blockTime();
         this.tick = chain.blockTime().compareTo(FASTEST_TICK) < 0 ? FASTEST_TICK : chain.blockTime();
     }
 
@@ -45,10 +47,10 @@ public class LiveFeed {
 
     /** The height now, then whenever it has changed at the next tick. */
     public Flux<ChainTick> chain() {
-        long blockTime = tick.toMillis();
+        long blockTimeMillis = blockTime.toMillis();
         return Flux.interval(Duration.ZERO, tick)
                 .map(i -> clock.currentBlock())
                 .distinctUntilChanged()
-                .map(block -> new ChainTick(block, blockTime));
+                .map(block -> new ChainTick(block, blockTimeMillis));
     }
 }
