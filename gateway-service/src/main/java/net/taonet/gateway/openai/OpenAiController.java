@@ -1,5 +1,10 @@
 package net.taonet.gateway.openai;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,6 +29,7 @@ import tools.jackson.databind.node.ObjectNode;
  * {@code POST /v1/chat/completions} (plain and {@code stream: true}), served by the {@code chat} subnets
  * through scoring's organic dispatch. Works with the official clients with only the base URL changed.
  */
+@Tag(name = "openai", description = "OpenAI-compatible API served by the chat subnets (needs an API key)")
 @RestController
 public class OpenAiController {
 
@@ -35,6 +41,13 @@ public class OpenAiController {
         this.dispatch = dispatch;
     }
 
+    @Operation(operationId = "listModels", summary = "The models: one per chat subnet")
+    @ApiResponse(responseCode = "200", description = "the models", content = @Content(mediaType = "application/json",
+        examples = @ExampleObject(name = "models", value = "{\"object\":\"list\",\"data\":[{\"id\":\"sn3-chat\",\"object\":\"model\",\"created\":0,\"owned_by\":\"chat subnet 3\"}]}")))
+    @ApiResponse(responseCode = "401", description = "OpenAI error object: no API key, or an unknown or revoked one", content = @Content(mediaType = "application/json",
+        examples = @ExampleObject(name = "invalid_api_key", value = "{\"error\": {\"message\": \"an API key is required (Authorization: Bearer <key>)\", \"type\": \"invalid_request_error\", \"param\": null, \"code\": \"invalid_api_key\"}}")))
+    @ApiResponse(responseCode = "429", description = "OpenAI error object: the key is over its rate limit (rate_limit_exceeded) or monthly quota (insufficient_quota); with Retry-After", content = @Content(mediaType = "application/json",
+        examples = @ExampleObject(name = "rate_limit_exceeded", value = "{\"error\": {\"message\": \"this API key is over its rate limit\", \"type\": \"requests\", \"param\": null, \"code\": \"rate_limit_exceeded\"}}")))
     @GetMapping("/v1/models")
     public Mono<Map<String, Object>> listModels() {
         return models.list().map(list -> Map.of("object", "list", "data", list.stream().map(m -> {
@@ -47,6 +60,22 @@ public class OpenAiController {
         }).toList()));
     }
 
+    @Operation(operationId = "createChatCompletion",
+        summary = "Chat completion from a miner of the model's subnet (stream: true answers server-sent events)",
+        requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(mediaType = "application/json",
+            examples = @ExampleObject(name = "example", value = "{\"model\":\"sn3-chat\",\"messages\":[{\"role\":\"user\",\"content\":\"Hello\"}],\"stream\":false}"))))
+    @ApiResponse(responseCode = "200", description = "the completion (or, with stream: true, chat.completion.chunk events ending in [DONE])", content = @Content(mediaType = "application/json",
+        examples = @ExampleObject(name = "completion", value = "{\"id\":\"chatcmpl-3f1c…\",\"object\":\"chat.completion\",\"created\":1796680000,\"model\":\"sn3-chat\",\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\",\"content\":\"Hello! How can I help?\"},\"finish_reason\":\"stop\"}]}")))
+    @ApiResponse(responseCode = "400", description = "OpenAI error object: the request is not valid", content = @Content(mediaType = "application/json",
+        examples = @ExampleObject(name = "invalid_request_error", value = "{\"error\": {\"message\": \"you must provide a model parameter\", \"type\": \"invalid_request_error\", \"param\": \"model\", \"code\": null}}")))
+    @ApiResponse(responseCode = "401", description = "OpenAI error object: no API key, or an unknown or revoked one", content = @Content(mediaType = "application/json",
+        examples = @ExampleObject(name = "invalid_api_key", value = "{\"error\": {\"message\": \"an API key is required (Authorization: Bearer <key>)\", \"type\": \"invalid_request_error\", \"param\": null, \"code\": \"invalid_api_key\"}}")))
+    @ApiResponse(responseCode = "404", description = "OpenAI error object: no chat subnet serves that model", content = @Content(mediaType = "application/json",
+        examples = @ExampleObject(name = "model_not_found", value = "{\"error\": {\"message\": \"The model `sn9-chat` does not exist\", \"type\": \"invalid_request_error\", \"param\": \"model\", \"code\": \"model_not_found\"}}")))
+    @ApiResponse(responseCode = "429", description = "OpenAI error object: the key is over its rate limit (rate_limit_exceeded) or monthly quota (insufficient_quota); with Retry-After", content = @Content(mediaType = "application/json",
+        examples = @ExampleObject(name = "rate_limit_exceeded", value = "{\"error\": {\"message\": \"this API key is over its rate limit\", \"type\": \"requests\", \"param\": null, \"code\": \"rate_limit_exceeded\"}}")))
+    @ApiResponse(responseCode = "503", description = "OpenAI error object: no miner could answer", content = @Content(mediaType = "application/json",
+        examples = @ExampleObject(name = "service_unavailable", value = "{\"error\": {\"message\": \"no miner could answer right now\", \"type\": \"server_error\", \"param\": null, \"code\": \"service_unavailable\"}}")))
     @PostMapping(value = "/v1/chat/completions", consumes = MediaType.APPLICATION_JSON_VALUE)
     public Mono<ResponseEntity<?>> chatCompletions(@RequestBody JsonNode request) {
         String model = request.path("model").asString(null);

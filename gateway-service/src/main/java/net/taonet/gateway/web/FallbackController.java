@@ -1,5 +1,6 @@
 package net.taonet.gateway.web;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import net.taonet.platform.problem.Problems;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -10,6 +11,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /** What a client sees when a service is down or its circuit breaker is open: a 503 problem detail. */
+@Hidden
 @RestController
 public class FallbackController {
 

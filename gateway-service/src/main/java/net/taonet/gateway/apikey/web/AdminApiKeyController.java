@@ -1,5 +1,9 @@
 package net.taonet.gateway.apikey.web;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -13,6 +17,7 @@ import java.util.UUID;
 import net.taonet.gateway.GatewayProperties;
 import net.taonet.gateway.apikey.domain.ApiKey;
 import net.taonet.gateway.apikey.domain.ApiKeyService;
+import net.taonet.platform.openapi.ProblemResponse;
 import net.taonet.platform.problem.ApiProblem;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -28,6 +33,7 @@ import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
 /** The network admin creates, lists and revokes app builders' API keys (header {@code X-Taonet-Admin-Key}). */
+@Tag(name = "admin", description = "API keys for app builders (X-Taonet-Admin-Key)")
 @RestController
 @RequestMapping("/admin/api-keys")
 public class AdminApiKeyController {
@@ -58,6 +64,11 @@ public class AdminApiKeyController {
     public record CreatedKey(String apiKey, KeyView key) {
     }
 
+    @Operation(operationId = "createApiKey",
+        summary = "Issue an API key; the plaintext key is shown only in this answer",
+        requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(mediaType = "application/json",
+            examples = @ExampleObject(name = "example", value = "{\"name\":\"my-app\",\"requestsPerSecond\":20,\"burst\":40,\"monthlyQuota\":1000000}"))))
+    @ProblemResponse(status = 401, type = "admin-key-required", detail = "this endpoint needs the network's admin key")
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     public Mono<CreatedKey> create(@RequestHeader(value = ADMIN_HEADER, required = false) String adminKey,
@@ -73,12 +84,17 @@ public class AdminApiKeyController {
         });
     }
 
+    @Operation(operationId = "listApiKeys", summary = "Every API key with its limits and this month's usage")
+    @ProblemResponse(status = 401, type = "admin-key-required", detail = "this endpoint needs the network's admin key")
     @GetMapping
     public Mono<List<KeyView>> list(@RequestHeader(value = ADMIN_HEADER, required = false) String adminKey) {
         requireAdmin(adminKey);
         return blocking(() -> keys.list().stream().map(k -> KeyView.of(k, keys.usageThisMonth(k.id()))).toList());
     }
 
+    @Operation(operationId = "revokeApiKey", summary = "Revoke an API key")
+    @ProblemResponse(status = 401, type = "admin-key-required", detail = "this endpoint needs the network's admin key")
+    @ProblemResponse(status = 404, type = "api-key-not-found", detail = "no API key 0b9f…")
     @DeleteMapping("/{id}")
     public Mono<KeyView> revoke(@RequestHeader(value = ADMIN_HEADER, required = false) String adminKey,
             @PathVariable UUID id) {

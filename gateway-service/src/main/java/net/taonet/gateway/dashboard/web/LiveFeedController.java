@@ -1,5 +1,7 @@
 package net.taonet.gateway.dashboard.web;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Duration;
 import net.taonet.gateway.dashboard.domain.LiveFeed;
 import org.springframework.http.MediaType;
@@ -13,6 +15,7 @@ import reactor.core.publisher.Flux;
  * blockTimeMillis}}) when the height changes, {@code epoch} ({@code {netuid, epoch, block}}) when a subnet
  * completes an epoch, and a comment every 15 s so proxies keep the connection open.
  */
+@Tag(name = "dashboard", description = "What the dashboard served at / reads live")
 @RestController
 public class LiveFeedController {
 
@@ -22,6 +25,7 @@ public class LiveFeedController {
         this.feed = feed;
     }
 
+    @Operation(operationId = "events", summary = "Server-sent events: chain (block height), epoch (a subnet completed an epoch), a keep-alive comment every 15 s")
     @GetMapping(path = "/api/v1/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     public Flux<ServerSentEvent<Object>> events() {
         Flux<ServerSentEvent<Object>> chain = feed.chain()
