@@ -304,6 +304,24 @@ class ValidatorIT {
         assertThat(stream).contains("event:result").contains("sha256");
     }
 
+    @Test
+    @Order(9)
+    void tasksAreCountedPerSubnetByOutcomeWithTheirLatency() {
+        String metrics = Api.unsigned("http://localhost:" + port).get("/actuator/prometheus").raw();
+        String subnet = "netuid=\"" + ECHO + "\"";
+        assertThat(sample(metrics, "taonet_scoring_tasks_total", subnet, "outcome=\"dispatched\"")).isPositive();
+        assertThat(sample(metrics, "taonet_scoring_tasks_total", subnet, "outcome=\"completed\"")).isPositive();
+        assertThat(sample(metrics, "taonet_scoring_task_latency_seconds_count", subnet)).isPositive();
+        assertThat(metrics).contains("taonet_scoring_task_latency_seconds_bucket{");
+    }
+
+    /** The value of the first Prometheus sample of {@code name} whose labels contain all of {@code labels}. */
+    static double sample(String metrics, String name, String... labels) {
+        return metrics.lines().filter(l -> l.startsWith(name + "{") && java.util.Arrays.stream(labels).allMatch(l::contains))
+                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).findFirst()
+                .orElseThrow(() -> new AssertionError(name + " with " + String.join(",", labels) + " not in the Prometheus output"));
+    }
+
     Response organic(int netuid, String taskType, String payload, long timeoutMillis) {
         return Api.unsigned("http://localhost:" + port).post("/internal/dispatch/" + netuid,
                 Map.of("taskType", taskType, "payload", payload, "timeoutMillis", timeoutMillis),

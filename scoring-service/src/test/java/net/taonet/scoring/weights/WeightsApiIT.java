@@ -224,6 +224,22 @@ class WeightsApiIT {
         assertThat(validator.post("/api/v1/weights", row(HIDDEN, List.of(2), List.of(1))).problemType()).isEqualTo("commit-reveal-enabled");
         Response malformed = validator.post("/api/v1/weights", Map.of("netuid", DIRECT, "uids", "nope"));
         assertThat(malformed.status()).isEqualTo(400);
+
+        // Accepted rows are counted per subnet, refusals by their problem type.
+        String metrics = Api.unsigned("http://localhost:" + port).get("/actuator/prometheus").raw();
+        assertThat(sample(metrics, "taonet_scoring_weights_accepted_total", "netuid=\"" + DIRECT + "\""))
+                .isGreaterThanOrEqualTo(3.0);
+        assertThat(sample(metrics, "taonet_scoring_weights_refused_total", "reason=\"no-validator-permit\""))
+                .isEqualTo(1.0);
+        assertThat(sample(metrics, "taonet_scoring_weights_refused_total", "reason=\"rate-limited\""))
+                .isEqualTo(1.0);
+    }
+
+    /** The value of the first Prometheus sample of {@code name} whose labels contain {@code label}. */
+    static double sample(String metrics, String name, String label) {
+        return metrics.lines().filter(l -> l.startsWith(name + "{") && l.contains(label))
+                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).findFirst()
+                .orElseThrow(() -> new AssertionError(name + " with " + label + " not in the Prometheus output"));
     }
 
     @Test

@@ -61,6 +61,7 @@ public class TaskBroker {
     private final Counter rejected;
     private final Counter timedOut;
     private final Timer dispatchOverhead;
+    private final TaskMeters taskMeters;
     private final LatencyHistogram overheadHistogram = new LatencyHistogram();
     private final MinerTaskStats minerStats = new MinerTaskStats();
 
@@ -76,6 +77,7 @@ public class TaskBroker {
         MeterRegistry registry = meters.getIfAvailable(io.micrometer.core.instrument.simple.SimpleMeterRegistry::new);
         this.rejected = registry.counter("taonet.scoring.results.rejected");
         this.timedOut = registry.counter("taonet.scoring.tasks.timed_out");
+        this.taskMeters = new TaskMeters(registry);
         this.dispatchOverhead = Timer.builder("taonet.scoring.dispatch.overhead")
                 .description("assignment to answer, less the miner's own reported work time")
                 .publishPercentiles(0.5, 0.99).register(registry);
@@ -144,6 +146,7 @@ public class TaskBroker {
             throw e;
         }
         assigned.addAndGet(tasks.size());
+        tasks.forEach(taskMeters::dispatched);
         tasks.forEach(minerStats::assigned);
         return tasks;
     }
@@ -279,6 +282,7 @@ public class TaskBroker {
         if (!t.resolve(outcome)) {
             return false;
         }
+        taskMeters.resolved(t, outcome);
         if (inFlight.remove(t.taskId()) != null) {
             counter(t).decrementAndGet();
         }
