@@ -27,6 +27,7 @@ import net.taonet.events.tasks.TaskCompleted;
 import net.taonet.events.tasks.TaskFailed;
 import net.taonet.identity.KeyPair;
 import net.taonet.identity.Signatures;
+import net.taonet.platform.logging.LogContext;
 import net.taonet.sdk.TaskContext;
 import net.taonet.sdk.TaskException;
 import net.taonet.sdk.TaskHandler;
@@ -164,6 +165,12 @@ public final class TaskRuntime implements AutoCloseable {
     }
 
     private void run(TaskAssigned task, TaskHandler handler, long receivedAt) {
+        try (LogContext context = LogContext.neuron(task.netuid(), task.uid())) {
+            runInContext(task, handler, receivedAt);
+        }
+    }
+
+    private void runInContext(TaskAssigned task, TaskHandler handler, long receivedAt) {
         if (clock.millis() >= task.deadlineMillis()) {
             count("taonet.worker.tasks.dropped", "reason", "expired-in-queue");
             return;
