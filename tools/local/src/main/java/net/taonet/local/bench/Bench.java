@@ -60,7 +60,7 @@ public final class Bench {
         }
         double minutes = (System.nanoTime() - started) / 60e9;
         Path report = root.resolve("docs/performance.md");
-        PerformanceReport.write(report, results, machine, outcomes, quick, minutes);
+        PerformanceReport.write(report, results, machine, outcomes, quick, reportOnly != null ? -1 : minutes);
         System.out.printf("%nfigures in %s; report written to %s (%.1f min)%n", results, root.relativize(report), minutes);
     }
 

@@ -74,14 +74,19 @@ public final class PerformanceReport {
         cores = machine.cores();
         StringBuilder md = new StringBuilder();
         md.append("# Performance\n\n");
-        md.append(String.format(Locale.ROOT, "Written by `./taonet bench%s` on %s UTC, %.1f minutes for the whole run. "
+        md.append(String.format(Locale.ROOT, "Written by `./taonet bench%s` on %s UTC%s. "
                 + "Machine: %d cores, %.1f GiB memory, %s, %s; load average %.1f when the run started (the machine "
                 + "is shared with other builds, so read every figure as a lower bound). Each benchmark writes its "
                 + "figures as JSON (`.taonet/bench/<time>/<id>.json`, not committed); this file is generated from "
                 + "them, so do not edit it by hand: run `./taonet bench` again.\n\n",
                 quick ? " --quick" : "", DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.UTC).format(when),
-                minutes, machine.cores(), machine.memoryBytes() / (double) (1L << 30), machine.jdk(), machine.os(),
-                machine.loadAverage()));
+                minutes >= 0 ? fmt(", %.1f minutes for the whole run", minutes)
+                        : fmt(" from the figures in `.taonet/bench/%s/`", results.getFileName()), machine.cores(), machine.memoryBytes() / (double) (1L << 30), machine.jdk(), machine.os(),
+                machine.loadAverage()).replace("when the run started", minutes >= 0 ? "when the run started" : "when this file was written"));
+        String note = System.getProperty("taonet.bench.note", "");
+        if (!note.isBlank()) {
+            md.append(note.strip()).append("\n\n"); // what the person who ran it saw (./taonet bench --report-only ... -Dtaonet.bench.note)
+        }
         md.append("| benchmark | target | measured |\n|---|---|---|\n");
         for (Outcome o : outcomes) {
             List<Row> rows = rows(o.step().id());
@@ -99,13 +104,12 @@ public final class PerformanceReport {
                     + "≤ 5 ms added p99 at 1,000 req/s | **not measured**: the load generator is not in this checkout; "
                     + "`./taonet bench` runs it once it is |\n");
         }
-        md.append("\nRun times: ");
         List<String> times = new ArrayList<>();
-        for (Outcome o : outcomes) {
+        for (Outcome o : outcomes.stream().filter(o -> o.seconds() > 0).toList()) {
             times.add(o.loadAverage() < 0 ? fmt("%s %.0f s", o.step().id(), o.seconds())
                     : fmt("%s %.0f s (load %.0f at its end)", o.step().id(), o.seconds(), o.loadAverage()));
         }
-        md.append(String.join(", ", times)).append(".\n\n");
+        md.append(times.isEmpty() ? "\n" : "\nRun times: " + String.join(", ", times) + ".\n\n");
         md.append(paper());
         md.append("\n## How to run\n\n"
                 + "`./taonet bench` runs the full plan (≤ 15 minutes on 2 cores) and rewrites this file; "
@@ -113,7 +117,8 @@ public final class PerformanceReport {
                 + "`--only epoch,dispatch` a subset; `--report-only .taonet/bench/<time>` rewrites this file from "
                 + "earlier figures. Each benchmark also runs on its own:\n\n");
         for (Outcome o : outcomes) {
-            md.append("* ").append(o.step().id()).append(": `").append(String.join(" ", o.step().command())
+            md.append("* ").append(o.step().id()).append(": `").append(String.join(" ", o.step().command().stream()
+                    .map(a -> a.matches("[A-Za-z0-9_./:=,@%+-]+") ? a : "'" + a + "'").toList())
                     .replace(results.toString(), ".taonet/bench/<time>")).append("`\n");
         }
         return md.toString();
@@ -250,10 +255,25 @@ public final class PerformanceReport {
         return rows;
     }
 
-    /** What 1,024 subnets × 4,096 UIDs needs, from this run's figures; each figure says where it comes from. */
+    /**
+     * The figures the README states (best runs on the same machine), used on paper where this run has none;
+     * the text says which figure came from where.
+     */
+    static final double README_Y3_N256_MS = 0.78;
+    static final double README_Y3_N4096_MS = 48.9;
+    static final int README_SCALE_SUBNETS = 128;
+    static final int README_SCALE_UIDS = 256;
+    static final double README_SCALE_MS = 5_000;
+    static final double README_DISPATCH_PER_SECOND = 712;
+    static final double README_RAW_PER_SECOND = 12_881;
+    static final double README_SETTLE_SECONDS = 2.03;
+    static final int README_SETTLE_UIDS = 128 * 256;
+
+    /** What 1,024 subnets × 4,096 UIDs needs, from this run's figures (else the README's); each says its source. */
     String paper() {
         StringBuilder md = new StringBuilder("## 1,024 subnets × 4,096 UIDs across machines (on paper)\n\n");
-        md.append("Derived from the figures above (a \"machine\" is one like this one). Assumptions: tempo 360 blocks of "
+        md.append("Derived from the figures above; where this run has none, from the figures the README states "
+                + "(marked *README*). A \"machine\" is one like this one (2 cores). Assumptions: tempo 360 blocks of "
                 + "12 s, epochs staggered by netuid as on the chain (at most ⌈1,024 / 361⌉ = 3 subnets due per block), "
                 + "every UID answering one task per block (1,024 × 4,096 / 12 s ≈ 349,525 tasks/s), stake and "
                 + "validator mix per subnet as in the settlement benchmark.\n\n");
@@ -262,89 +282,93 @@ public final class PerformanceReport {
         int duePerBlock = (int) Math.ceil(subnets / (double) (TEMPO + 1));
         double tasksPerSecond = subnets * (double) uids / BLOCK_SECONDS;
 
+        // consensus: the epoch path per epoch at 256 UIDs (scale drill), grown like the engine to 4,096 UIDs
         Map<String, Double> y3 = new TreeMap<>();
-        epochMedians(get(figures.containsKey("epochcpu") ? "epochcpu" : "epoch")).forEach((size, modes) -> {
+        epochMedians(get("epochcpu")).forEach((size, modes) -> {
             if (modes.containsKey("Y3")) {
                 y3.put(size, modes.get("Y3"));
             }
         });
+        boolean engineMeasured = y3.containsKey("N256_V64") && y3.containsKey("N4096_V256");
+        double e256 = engineMeasured ? y3.get("N256_V64") : README_Y3_N256_MS;
+        double e4096 = engineMeasured ? y3.get("N4096_V256") : README_Y3_N4096_MS;
         JsonNode best = get("scale").path("largestOnTime");
-        md.append("**Consensus.** ");
-        if (!best.isMissingNode() && !best.isNull() && y3.containsKey("N256_V64") && y3.containsKey("N4096_V256")) {
-            double perEpoch256 = best.path("warmPublishedMs").asDouble() / best.path("subnets").asDouble();
-            double growth = y3.get("N4096_V256") / y3.get("N256_V64");
-            double perEpoch4096 = perEpoch256 * growth;
-            double perBlock = duePerBlock * perEpoch4096;
-            int staggered = (int) Math.ceil(perBlock / (BLOCK_SECONDS * 1000));
-            double allAtOnce = subnets * perEpoch4096 / 1000;
-            int allAtOnceInstances = (int) Math.ceil(allAtOnce / BLOCK_SECONDS);
-            md.append(fmt("The drill put %d subnets × %d UIDs through one consensus instance in %,d ms: %.1f ms of the "
-                    + "machine per epoch (snapshot, engine, storage, outbox, Kafka). The engine grows %.0f× from n=256 to "
-                    + "n=4096 (Yuma3 median %.2f → %.1f ms); taking the whole epoch path to grow as much (an upper bound: "
-                    + "storage grows with UIDs × validators, 64×), one 4,096-UID epoch costs ≈ %,.0f ms. Staggered, a "
-                    + "block brings %d of them: %,.0f ms of work per 12 s block → **%d consensus instance%s** (netuids "
-                    + "split by range, each instance its own database schema or shard); after an outage with all 1,024 "
-                    + "due at once they need %,.0f s of one machine, so %d instances catch up within one block "
-                    + "(or one instance within %,.0f blocks).\n\n",
-                    best.path("subnets").asInt(), best.path("uids").asInt(), best.path("warmPublishedMs").asLong(),
-                    perEpoch256, growth, y3.get("N256_V64"), y3.get("N4096_V256"), perEpoch4096, duePerBlock, perBlock,
-                    Math.max(1, staggered), Math.max(1, staggered) == 1 ? "" : "s", allAtOnce, allAtOnceInstances,
-                    Math.ceil(allAtOnce / BLOCK_SECONDS)));
-        } else {
-            md.append("needs the scale drill and the n=256 and n=4096 epoch figures (full plan), missing from this run.\n\n");
-        }
+        boolean scaleMeasured = !best.isMissingNode() && !best.isNull();
+        int scaleSubnets = scaleMeasured ? best.path("subnets").asInt() : README_SCALE_SUBNETS;
+        int scaleUids = scaleMeasured ? best.path("uids").asInt() : README_SCALE_UIDS;
+        double scaleMs = scaleMeasured ? best.path("warmPublishedMs").asDouble() : README_SCALE_MS;
+        double perEpoch256 = scaleMs / scaleSubnets;
+        double growth = e4096 / e256;
+        double perEpoch4096 = perEpoch256 * growth;
+        double perBlock = duePerBlock * perEpoch4096;
+        int staggered = Math.max(1, (int) Math.ceil(perBlock / (BLOCK_SECONDS * 1000)));
+        double allAtOnce = subnets * perEpoch4096 / 1000;
+        md.append(fmt("**Consensus.** %d subnets × %d UIDs went through one consensus instance in %,.0f ms%s: %.1f ms of "
+                + "the machine per epoch (snapshot, engine, storage, outbox, Kafka). The engine grows %.0f× from n=256 to "
+                + "n=4096 (Yuma3 median CPU %.2f → %.1f ms%s); taking the whole epoch path to grow as much (an upper "
+                + "bound: storage grows with UIDs × validators, 64×), one 4,096-UID epoch costs ≈ %,.0f ms. Staggered, "
+                + "a block brings %d of them: %,.0f ms of work per 12 s block → **%d consensus instance%s** (netuids "
+                + "split by range, each with its own database). After an outage with all 1,024 due at once they need "
+                + "%,.0f s of one machine: %d instances catch up within one block, one instance within %,.0f blocks.\n\n",
+                scaleSubnets, scaleUids, scaleMs, scaleMeasured ? " (scale drill)" : " (*README*)", perEpoch256, growth,
+                e256, e4096, engineMeasured ? "" : ", *README*", perEpoch4096, duePerBlock, perBlock, staggered,
+                staggered == 1 ? "" : "s", allAtOnce, (int) Math.ceil(allAtOnce / BLOCK_SECONDS),
+                Math.ceil(allAtOnce / BLOCK_SECONDS)));
 
         JsonNode d = get("dispatch");
-        md.append("**Dispatch and Kafka.** ");
-        if (!d.isMissingNode()) {
-            double perMachine = d.path("scoredPerSecond").asDouble();
-            double raw = d.path("rawRoundTripsPerSecond").asDouble();
-            double perPartition = raw / 8;
-            int machines = (int) Math.ceil(tasksPerSecond / perMachine);
-            int brokers = (int) Math.ceil(tasksPerSecond / raw);
-            int partitions = Integer.highestOneBit((int) Math.ceil(tasksPerSecond / perPartition) - 1) << 1;
-            md.append(fmt("%,.0f tasks/s against %,.0f tasks/s per machine (validator, workers, broker and database on "
-                    + "one machine) is **%,d machines** of validators and workers. The raw round trip (%,.0f/s on one "
-                    + "broker, 8 partitions: %,.0f/s per partition, two produces and two consumes each) puts the task "
-                    + "topics (`tasks.assigned`, `tasks.results`) at **%,d partitions** each (a power of two, so that "
-                    + "every validator and worker instance owns whole partitions) over at least **%,d brokers**; "
-                    + "epoch, stake and registry topics carry per-epoch or per-registration traffic (≈ %.1f EpochCompleted "
-                    + "per second on average) and stay at 8–16 partitions, keyed by netuid.\n\n",
-                    tasksPerSecond, perMachine, machines, raw, perPartition, partitions, brokers,
-                    subnets / (TEMPO * BLOCK_SECONDS)));
-        } else {
-            md.append("needs the dispatch benchmark, missing from this run.\n\n");
+        boolean dispatchMeasured = !d.isMissingNode();
+        double perMachine = dispatchMeasured ? d.path("scoredPerSecond").asDouble() : README_DISPATCH_PER_SECOND;
+        double raw = dispatchMeasured ? d.path("rawRoundTripsPerSecond").asDouble() : README_RAW_PER_SECOND;
+        String capacity = "";
+        if (dispatchMeasured && d.path("cpuMsPerTask").asDouble() > 0) {
+            double idle = cores * 1000 / d.path("cpuMsPerTask").asDouble();
+            capacity = fmt(" (by CPU time, %,.0f tasks/s on idle cores: %,d machines)", idle,
+                    (int) Math.ceil(tasksPerSecond / idle));
         }
+        double perPartition = raw / 8;
+        int machines = (int) Math.ceil(tasksPerSecond / perMachine);
+        int brokers = (int) Math.ceil(tasksPerSecond / raw);
+        int partitions = Integer.highestOneBit((int) Math.ceil(tasksPerSecond / perPartition) - 1) << 1;
+        md.append(fmt("**Dispatch and Kafka.** %,.0f tasks/s against %,.0f tasks/s per machine%s (validator, 16 workers, "
+                + "broker and database on one machine) is **%,d machines** of validators and workers%s. The raw round "
+                + "trip (%,.0f/s on one broker with 8 partitions%s: %,.0f/s per partition, two produces and two consumes "
+                + "each) puts the task topics (`tasks.assigned`, `tasks.results`) at **%,d partitions** each (a power "
+                + "of two, so that every validator and worker instance owns whole partitions) over at least **%,d "
+                + "brokers**; epoch, stake and registry topics carry per-epoch or per-registration traffic (≈ %.2f "
+                + "EpochCompleted per second on average) and stay at 8–16 partitions, keyed by netuid.\n\n",
+                tasksPerSecond, perMachine, dispatchMeasured ? "" : " (*README*)", machines, capacity, raw,
+                dispatchMeasured ? "" : ", *README*", perPartition, partitions, brokers, subnets / (TEMPO * BLOCK_SECONDS)));
 
         JsonNode s = get("settlement");
-        md.append("**Ledger.** ");
-        if (!s.isMissingNode()) {
+        boolean settleMeasured = !s.isMissingNode();
+        double settleUids = settleMeasured ? s.path("subnets").asDouble() * s.path("uids").asDouble() : README_SETTLE_UIDS;
+        double settleSeconds = settleMeasured ? s.path("steadySeconds").asDouble() : README_SETTLE_SECONDS;
+        double uidsPerSecond = settleUids / settleSeconds;
+        double needPerBlock = duePerBlock * (double) uids / BLOCK_SECONDS;
+        double allUids = subnets * (double) uids;
+        md.append(fmt("**Ledger.** One ledger instance settled %,.0f UIDs (accrual, owner cut, incentive, take and "
+                + "pro-rata dividends to 4 nominators per validator, journal, balances, EpochSettled and StakeChanged "
+                + "events) in %.2f s%s: %,.0f UIDs/s. Staggered, 1,024 × 4,096 UIDs need %,.0f UIDs/s (3 subnets of "
+                + "4,096 per 12 s block) — %s; all 1,024 at once take %,.0f s of one instance (%.0f blocks), or one "
+                + "block with %d instances (accounts sharded by netuid).",
+                settleUids, settleSeconds, settleMeasured ? "" : " (*README*)", uidsPerSecond, needPerBlock,
+                needPerBlock <= uidsPerSecond ? fmt("**one ledger instance** keeps up (%.0f %% busy)", 100 * needPerBlock / uidsPerSecond)
+                        : fmt("**%d ledger instances**", (int) Math.ceil(needPerBlock / uidsPerSecond)),
+                allUids / uidsPerSecond, allUids / uidsPerSecond / BLOCK_SECONDS,
+                (int) Math.ceil(allUids / uidsPerSecond / BLOCK_SECONDS)));
+        if (settleMeasured) {
             double lines = s.path("steadyJournalLines").asDouble();
-            double benchUids = s.path("subnets").asDouble() * s.path("uids").asDouble();
-            double perUid = lines / benchUids;
-            double rate = lines / s.path("steadySeconds").asDouble();
-            double perEpoch4096 = perUid * uids;
-            double perBlock = duePerBlock * perEpoch4096 / BLOCK_SECONDS;
-            double average = perEpoch4096 * subnets / (TEMPO * BLOCK_SECONDS);
-            double allAtOnce = perEpoch4096 * subnets / rate;
-            md.append(fmt("Settlement wrote %,.0f journal lines for %,.0f UIDs (%.2f per UID per epoch) at %,.0f lines/s "
-                    + "on one ledger instance. 1,024 × 4,096 UIDs is %,.0f lines per tempo: %,.0f lines/s on average, "
-                    + "%,.0f lines/s during a block that settles %d subnets — %s; all 1,024 at once take %,.0f s of one "
-                    + "instance (%.1f blocks).",
-                    lines, benchUids, perUid, rate, perEpoch4096 * subnets, average, perBlock, duePerBlock,
-                    perBlock <= rate ? "**one ledger instance** keeps up"
-                            : fmt("**%d ledger instances** (accounts sharded by netuid)", (int) Math.ceil(perBlock / rate)),
-                    allAtOnce, allAtOnce / BLOCK_SECONDS));
-            JsonNode r = get("registrations");
-            if (!r.isMissingNode()) {
-                md.append(fmt(" Registrations: %,.0f/s measured through the registry and the ledger; 1,024 subnets each "
-                        + "taking one registration per block need %.0f/s.", r.path("perSecond").asDouble(),
-                        subnets / BLOCK_SECONDS));
-            }
-            md.append("\n");
-        } else {
-            md.append("needs the settlement benchmark, missing from this run.\n");
+            md.append(fmt(" Write rate: %.2f journal lines per UID per epoch, so %,.0f lines/s on average over a "
+                    + "tempo and %,.0f lines/s in a block that settles 3 subnets.", lines / settleUids,
+                    lines / settleUids * allUids / (TEMPO * BLOCK_SECONDS), lines / settleUids * needPerBlock));
         }
+        JsonNode r = get("registrations");
+        if (!r.isMissingNode()) {
+            md.append(fmt(" Registrations: %,.0f/s measured through the registry and the ledger; 1,024 subnets each "
+                    + "taking one registration per block need %.0f/s.", r.path("perSecond").asDouble(),
+                    subnets / BLOCK_SECONDS));
+        }
+        md.append("\n");
         return md.toString();
     }
 

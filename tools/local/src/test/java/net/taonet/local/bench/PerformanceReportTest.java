@@ -67,7 +67,10 @@ class PerformanceReportTest {
         // 1,024 × 4,096 / 12 s = 349,525 tasks/s at 2,400 per machine: 146 machines
         assertThat(md).contains("**146 machines**");
         // 131,072 lines for 32,768 UIDs = 4 per UID: 16,384 per 4,096-UID epoch; 3 per block = 4,096 lines/s < 52,429/s
-        assertThat(md).contains("4.00 per UID per epoch").contains("**one ledger instance** keeps up");
+        // 32,768 UIDs in 2.5 s = 13,107 UIDs/s against 3 × 4,096 / 12 s = 1,024 UIDs/s: 8 % busy
+        assertThat(md).contains("13,107 UIDs/s").contains("**one ledger instance** keeps up (8 % busy)")
+                .contains("4.00 journal lines per UID per epoch");
+        assertThat(md).doesNotContain("(*README*)", ", *README*");
         assertThat(md).doesNotContain("/results/");
     }
 
@@ -75,10 +78,10 @@ class PerformanceReportTest {
     void withoutFiguresThePaperSaysWhatIsMissing() {
         Path results = root.resolve("empty");
         List<PerformanceReport.Outcome> outcomes = BenchPlan.steps(root, results, true, "java").stream()
-                .map(s -> new PerformanceReport.Outcome(s, "timed out after 600 s", 600)).toList();
-        String md = new PerformanceReport(results, outcomes).markdown(MACHINE, outcomes, true, 1, Instant.now());
+                .map(s -> new PerformanceReport.Outcome(s, "timed out after 600 s", 0)).toList();
+        String md = new PerformanceReport(results, outcomes).markdown(MACHINE, outcomes, true, -1, Instant.now());
         assertThat(md).contains("`./taonet bench --quick`").contains("timed out after 600 s")
-                .contains("needs the dispatch benchmark, missing from this run");
+                .contains("against 712 tasks/s per machine (*README*)").doesNotContain("Run times");
     }
 
     @Test
