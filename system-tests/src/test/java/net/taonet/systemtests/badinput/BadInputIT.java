@@ -87,7 +87,11 @@ class BadInputIT {
                         }
                         Call call = Http.signNow(probe.call());
                         List<Response> answers = new ArrayList<>();
-                        answers.add(net.gateway().send(call));
+                        Response first = net.gateway().send(call);
+                        if (first.status() == -1) { // no answer in time on this loaded machine: ask once more
+                            first = net.gateway().sendExactly(call.method(), call.pathAndQuery(), call.headers(), call.body());
+                        }
+                        answers.add(first);
                         if (probe.replay()) {
                             answers.add(net.gateway().sendExactly(call.method(), call.pathAndQuery(), call.headers(), call.body()));
                         }

@@ -129,7 +129,8 @@ public final class PublicEndpoints {
         chat.putArray("messages").addObject().put("role", "user").put("content", "hello");
         e.add(Endpoint.post("/v1/chat/completions").header("Authorization", "Bearer " + apiKey).body(chat).build());
         e.add(Endpoint.post("/admin/api-keys").header("X-Taonet-Admin-Key", SystemNetwork.ADMIN_KEY)
-                .body(obj().put("name", "drill").put("requestsPerSecond", 0).put("burst", 10).put("monthlyQuota", 100)).build());
+                // two fields out of range, so that no single change makes it a valid key request
+                .body(obj().put("name", "drill").put("requestsPerSecond", 0).put("burst", 0).put("monthlyQuota", 100)).build());
         e.add(Endpoint.get("/admin/api-keys").header("X-Taonet-Admin-Key", SystemNetwork.ADMIN_KEY).build());
         e.add(Endpoint.delete("/admin/api-keys/{id}").var("id", java.util.UUID.randomUUID(), UUID)
                 .header("X-Taonet-Admin-Key", SystemNetwork.ADMIN_KEY).build());
