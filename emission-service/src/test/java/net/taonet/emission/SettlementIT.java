@@ -115,6 +115,16 @@ class SettlementIT extends LedgerItSupport {
             long accrued3 = settlementFigure(netuid, 3, "accrued_rao");
             assertThat(delta(after, third, minerCold, minerHot, netuid)).isEqualTo((accrued3 - accrued3 * 11_796 / 65_535) / 2);
             assertThat(audit().ok()).isTrue();
+            // Each settlement counted once (the duplicates not); the audit's figures are gauges beside it.
+            // (counted just after the commit that made the rows visible, hence the wait)
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(sample(prometheus(),
+                    "taonet_emission_settlements_total", "netuid=\"" + netuid + "\"")).isEqualTo(3.0));
+            String metrics = prometheus();
+            assertThat(sample(metrics, "taonet_emission_settled_credited_rao_total", "netuid=\"" + netuid + "\""))
+                    .isPositive();
+            assertThat(sample(metrics, "taonet_ledger_audit_ok", "")).isEqualTo(1.0);
+            assertThat(sample(metrics, "taonet_ledger_issuance_rao", "")).isPositive();
+            assertThat(sample(metrics, "taonet_ledger_settlements", "")).isGreaterThanOrEqualTo(3.0);
 
             List<ConsumerRecord<String, String>> settledEvents = collect(settled,
                     r -> r.key().equals(Integer.toString(netuid)), l -> l.size() >= 3, Duration.ofSeconds(20));
@@ -218,6 +228,8 @@ class SettlementIT extends LedgerItSupport {
                     l -> !l.isEmpty(), Duration.ofSeconds(30));
             assertThat(dead).hasSize(1);
         }
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(sample(prometheus(),
+                "taonet_kafka_dead_letters_total", "topic=\"" + Topics.CONSENSUS_EPOCHS + "\"")).isGreaterThanOrEqualTo(1.0));
         assertThat(jdbc.queryForObject("SELECT count(*) FROM settlement WHERE netuid = ?", Long.class, netuid)).isZero();
     }
 
@@ -252,6 +264,17 @@ class SettlementIT extends LedgerItSupport {
     }
 
     // ------------------------------------------------------------------ helpers
+
+    private String prometheus() {
+        return http().get().uri("/actuator/prometheus").retrieve().body(String.class);
+    }
+
+    /** The value of the first Prometheus sample of {@code name} whose labels contain {@code label}. */
+    static double sample(String metrics, String name, String label) {
+        return metrics.lines().filter(l -> l.startsWith(name + "{") && l.contains(label))
+                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).findFirst()
+                .orElseThrow(() -> new AssertionError(name + " with " + label + " not in the Prometheus output"));
+    }
 
     private void stakeOn(KeyPair coldkey, KeyPair hotkey, int netuid, long amount) {
         var r = signed("POST", "/api/v1/stakes/add", coldkey, idem(), LedgerCommandsIT.stakeBody(coldkey, hotkey, netuid, amount));

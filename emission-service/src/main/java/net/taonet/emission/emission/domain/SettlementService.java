@@ -1,5 +1,6 @@
 package net.taonet.emission.emission.domain;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -29,6 +30,7 @@ import net.taonet.events.EventEnvelope;
 import net.taonet.events.consensus.EpochCompleted;
 import net.taonet.events.ledger.EpochSettled;
 import net.taonet.events.ledger.StakeChanged;
+import net.taonet.platform.logging.LogContext;
 import net.taonet.platform.outbox.Outbox;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,6 +40,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /** Settles completed epochs: accrual, owner cut, miner incentive, validator dividends (see package docs). */
@@ -54,9 +58,12 @@ public class SettlementService {
     private final Outbox outbox;
     private final EventCodec codec;
     private final TransactionTemplate tx;
+    private final MeterRegistry meters;
 
     public SettlementService(JdbcTemplate jdbc, Books books, NetworkDirectory network, TakeService takes,
-            SplitPolicy policy, Outbox outbox, EventCodec codec, PlatformTransactionManager txManager) {
+            SplitPolicy policy, Outbox outbox, EventCodec codec, PlatformTransactionManager txManager,
+            MeterRegistry meters) {
+        this.meters = meters;
         this.jdbc = jdbc;
         this.books = books;
         this.network = network;
@@ -210,6 +217,12 @@ public class SettlementService {
 
     /** Settles {@code e} for the locked, live {@code subnet}; WAITING returns before anything is written. */
     private Result settle(SubnetInfo subnet, EpochCompleted e, String[] waitReason) {
+        try (LogContext context = LogContext.epoch(subnet.netuid(), e.epoch())) {
+            return settleInContext(subnet, e, waitReason);
+        }
+    }
+
+    private Result settleInContext(SubnetInfo subnet, EpochCompleted e, String[] waitReason) {
         int netuid = subnet.netuid();
         long epoch = e.epoch();
         Long from = subnet.accrualFromBlock();
@@ -323,7 +336,27 @@ public class SettlementService {
         Map<String, String> hotkeyOwners = new HashMap<>(owners);
         hotkeyOwners.putIfAbsent(subnet.ownerHotkey(), subnet.ownerColdkey());
         publish(netuid, epoch, blocks, split, posting, hotkeyOwners);
+        countAfterCommit(netuid, split.ownerCut() + split.paid());
         return Result.SETTLED;
+    }
+
+    /** Counted once the settlement commits: one that rolls back paid nothing. */
+    private void countAfterCommit(int netuid, long creditedRao) {
+        String subnet = Integer.toString(netuid);
+        Runnable count = () -> {
+            meters.counter("taonet.emission.settlements", "netuid", subnet).increment();
+            meters.counter("taonet.emission.settled.credited.rao", "netuid", subnet).increment(creditedRao);
+        };
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    count.run();
+                }
+            });
+        } else {
+            count.run();
+        }
     }
 
     /** One statement for all UIDs of the epoch: a settlement of 256 UIDs stays one round trip longer. */
