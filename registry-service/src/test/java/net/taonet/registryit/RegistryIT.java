@@ -376,6 +376,21 @@ class RegistryIT {
         assertThat(firstReplacement.path("previousHotkey").asString()).isEqualTo(key("trace-hot-2").address());
         assertThat(firstReplacement.path("coldkey").asString()).isEqualTo(miner.address());
         assertThat(eventsOf("NeuronRegistered", netuid)).hasSize(3);
+
+        // Three appended and three replacements, counted apart; the subnet's creation too.
+        String metrics = org.springframework.web.client.RestClient.create(registry.baseUrl()).get()
+                .uri("/actuator/prometheus").retrieve().body(String.class);
+        String subnet = "netuid=\"" + netuid + "\"";
+        assertThat(sample(metrics, "taonet_registry_registrations_total", subnet, "kind=\"new\"")).isEqualTo(3.0);
+        assertThat(sample(metrics, "taonet_registry_registrations_total", subnet, "kind=\"replacement\"")).isEqualTo(3.0);
+        assertThat(sample(metrics, "taonet_registry_subnet_creations_total")).isGreaterThanOrEqualTo(1.0);
+    }
+
+    /** The value of the first Prometheus sample of {@code name} whose labels contain all of {@code labels}. */
+    static double sample(String metrics, String name, String... labels) {
+        return metrics.lines().filter(l -> l.startsWith(name + "{") && java.util.Arrays.stream(labels).allMatch(l::contains))
+                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).findFirst()
+                .orElseThrow(() -> new AssertionError(name + " with " + String.join(",", labels) + " not in the Prometheus output"));
     }
 
     @Test

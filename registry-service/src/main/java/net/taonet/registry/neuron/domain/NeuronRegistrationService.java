@@ -2,6 +2,7 @@ package net.taonet.registry.neuron.domain;
 
 import io.github.resilience4j.bulkhead.Bulkhead;
 import io.github.resilience4j.bulkhead.BulkheadFullException;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -43,10 +44,12 @@ public class NeuronRegistrationService {
     private final BlockClock clock;
     private final TransactionTemplate tx;
     private final Bulkhead payingFlows;
+    private final MeterRegistry meters;
 
     public NeuronRegistrationService(SubnetRepository subnets, NeuronRepository neurons, ServingRepository serving,
             Payments payments, IdempotentAnswers answers, Outbox outbox, BlockClock clock, TransactionTemplate tx,
-            Bulkhead payingFlows) {
+            Bulkhead payingFlows, MeterRegistry meters) {
+        this.meters = meters;
         this.subnets = subnets;
         this.neurons = neurons;
         this.serving = serving;
@@ -78,7 +81,7 @@ public class NeuronRegistrationService {
         IdempotentAnswers.requireValidKey(idempotencyKey);
         String hash = IdempotentAnswers.fingerprint("register", Integer.toString(netuid), hotkey, maxPriceRao.toString());
         try {
-            return payingFlows.executeSupplier(() -> tx.execute(status -> {
+            Answer<Registration> answer = payingFlows.executeSupplier(() -> tx.execute(status -> {
                 Subnet s = subnets.lock(netuid).orElseThrow(() -> SubnetService.unknownSubnet(netuid));
                 Optional<IdempotentAnswers.Replay<Registration>> replay =
                         answers.find(coldkey, idempotencyKey, hash, Registration.class);
@@ -89,6 +92,11 @@ public class NeuronRegistrationService {
                 answers.remember(coldkey, idempotencyKey, hash, 201, r);
                 return new Answer<>(r, false);
             }));
+            if (!answer.replayed()) {
+                meters.counter("taonet.registry.registrations", "netuid", Integer.toString(netuid),
+                        "kind", answer.body().replacedHotkey() == null ? "new" : "replacement").increment();
+            }
+            return answer;
         } catch (BulkheadFullException e) {
             throw ApiProblem.unavailable("registry-busy", "too many paying requests in progress; try again shortly");
         }

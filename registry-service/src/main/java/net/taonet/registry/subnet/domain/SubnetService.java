@@ -2,6 +2,7 @@ package net.taonet.registry.subnet.domain;
 
 import io.github.resilience4j.bulkhead.Bulkhead;
 import io.github.resilience4j.bulkhead.BulkheadFullException;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -47,10 +48,12 @@ public class SubnetService {
     private final TransactionTemplate tx;
     private final Bulkhead payingFlows;
     private final RegistryProperties props;
+    private final MeterRegistry meters;
 
     public SubnetService(SubnetRepository subnets, NeuronRepository neurons, Payments payments,
             IdempotentAnswers answers, Outbox outbox, BlockClock clock, TransactionTemplate tx, Bulkhead payingFlows,
-            RegistryProperties props) {
+            RegistryProperties props, MeterRegistry meters) {
+        this.meters = meters;
         this.subnets = subnets;
         this.neurons = neurons;
         this.payments = payments;
@@ -111,7 +114,7 @@ public class SubnetService {
         IdempotentAnswers.requireValidKey(idempotencyKey);
         String hash = IdempotentAnswers.fingerprint("create-subnet", ownerHotkey, taskType, identity.toString(),
                 String.valueOf(c.maxLockRao()));
-        return guarded(() -> tx.execute(status -> {
+        Answer<Created> answer = guarded(() -> tx.execute(status -> {
             SubnetRepository.NetworkState state = subnets.lockNetwork();
             Optional<IdempotentAnswers.Replay<Created>> replay = answers.find(signer, idempotencyKey, hash, Created.class);
             if (replay.isPresent()) {
@@ -162,6 +165,10 @@ public class SubnetService {
                     block, cost);
             return new Answer<>(created, false);
         }));
+        if (!answer.replayed()) {
+            meters.counter("taonet.registry.subnet.creations").increment();
+        }
+        return answer;
     }
 
     public List<Subnet> all() {
