@@ -78,6 +78,24 @@ class GatewayEdgeIT {
                 .body(Map.of("name", "", "requestsPerSecond", -1)).retrieve().toEntity(Map.class);
         assertThat(invalid.getStatusCode().value()).isEqualTo(400);
         assertThat(invalid.getBody()).containsEntry("type", "urn:taonet:problem:invalid-request");
+
+        ResponseEntity<Map> controlCharacter = admin().post().uri("/admin/api-keys").contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("name", "app\u0000name")).retrieve().toEntity(Map.class);
+        assertThat(controlCharacter.getStatusCode().value()).isEqualTo(400);
+        assertThat(controlCharacter.getBody()).containsEntry("type", "urn:taonet:problem:invalid-request");
+    }
+
+    @Test
+    void servicesInternalEndpointsAreNotReachableThroughTheGateway() {
+        for (String path : new String[] {"/services/emission/internal/charges/x", "/services/scoring//internal/dispatch/1",
+                "/services/registry/INTERNAL"}) {
+            ResponseEntity<Map> response = http.get().uri(path).retrieve().toEntity(Map.class);
+            assertThat(response.getStatusCode().value()).as(path).isEqualTo(404);
+            assertThat(response.getBody()).containsEntry("type", "urn:taonet:problem:not-found");
+        }
+        // The rest of a service's own root still routes (here to the fallback: nothing runs behind it).
+        assertThat(http.get().uri("/services/registry/actuator/health").retrieve().toBodilessEntity()
+                .getStatusCode().value()).isEqualTo(503);
     }
 
     @Test

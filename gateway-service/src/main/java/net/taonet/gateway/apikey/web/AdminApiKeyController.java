@@ -8,6 +8,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.security.MessageDigest;
 import java.nio.charset.StandardCharsets;
@@ -48,7 +49,9 @@ public class AdminApiKeyController {
         this.props = props;
     }
 
-    public record CreateKeyRequest(@NotBlank @Size(max = 100) String name,
+    public record CreateKeyRequest(
+            // Printable text only: a control character (NUL above all) has no place in a name and the database refuses it.
+            @NotBlank @Size(max = 100) @Pattern(regexp = "[^\\p{Cntrl}]*", message = "must not contain control characters") String name,
             @Min(1) @Max(100_000) Integer requestsPerSecond, @Min(1) @Max(1_000_000) Integer burst,
             @Min(1) Long monthlyQuota) {
     }
