@@ -77,8 +77,8 @@ final class Seed {
     }
 
     /**
-     * Stakes {@code amountRao} from the coldkey on the hotkey. The ledger learns of the hotkey's UID from the
-     * registry's events, so a {@code hotkey-not-registered} is retried until it has.
+     * Stakes {@code amountRao} from the coldkey on the hotkey. The ledger learns of the subnet and the hotkey's UID
+     * from the registry's events, so {@code unknown-subnet} and {@code hotkey-not-registered} are retried until it has.
      */
     static void stake(String ledgerUrl, int netuid, KeyPair coldkey, KeyPair hotkey, long amountRao) {
         TaonetClient ledger = client(ledgerUrl);
@@ -86,7 +86,8 @@ final class Seed {
         Map<String, Object> body = Map.of("coldkey", coldkey.address(), "hotkey", hotkey.address(), "netuid", netuid,
                 "amountRao", amountRao);
         await("stake on " + hotkey.address()).atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
-                .ignoreExceptionsMatching(e -> e instanceof RemoteException r && r.getMessage().contains("hotkey-not-registered"))
+                .ignoreExceptionsMatching(e -> e instanceof RemoteException r
+                        && (r.getMessage().contains("hotkey-not-registered") || r.getMessage().contains("unknown-subnet")))
                 .until(() -> {
                     ledger.exchange("POST", "/api/v1/stakes/add", body, signer,
                             Map.of(TaonetClient.IDEMPOTENCY_HEADER, UUID.randomUUID().toString()));

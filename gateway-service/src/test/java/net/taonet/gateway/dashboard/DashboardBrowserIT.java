@@ -192,12 +192,16 @@ class DashboardBrowserIT {
                 Map.of("hotkey", hotkey.address(), "maxPriceRao", 100 * TAO)).get("uid").asInt();
     }
 
-    /** The ledger learns of the hotkey's UID from the registry's events; until then it refuses the stake. */
+    /**
+     * The ledger learns of the subnet and the hotkey's UID from the registry's events; until then it refuses the
+     * stake (unknown subnet, hotkey not registered), and nothing is staked.
+     */
     private static void stake(String ledger, KeyPair hotkey, long amountRao) {
         Map<String, Object> body = Map.of("coldkey", BOB.address(), "hotkey", hotkey.address(), "netuid", netuid,
                 "amountRao", amountRao);
         await("stake on the validator").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300))
-                .ignoreExceptionsMatching(e -> e.getMessage() != null && e.getMessage().contains("hotkey-not-registered"))
+                .ignoreExceptionsMatching(e -> e.getMessage() != null
+                        && (e.getMessage().contains("hotkey-not-registered") || e.getMessage().contains("unknown-subnet")))
                 .until(() -> signed(ledger, "POST", "/api/v1/stakes/add", BOB, body) != null);
     }
 

@@ -51,7 +51,7 @@ public class AdminApiKeyController {
 
     public record CreateKeyRequest(
             // Printable text only: a control character (NUL above all) has no place in a name and the database refuses it.
-            @NotBlank @Size(max = 100) @Pattern(regexp = "[^\\p{Cntrl}]*", message = "must not contain control characters") String name,
+            @NotBlank @Size(max = 100) @Pattern(regexp = "[^\\x00-\\x1F\\x7F]*", message = "must not contain control characters") String name,
             @Min(1) @Max(100_000) Integer requestsPerSecond, @Min(1) @Max(1_000_000) Integer burst,
             @Min(1) Long monthlyQuota) {
     }
