@@ -36,7 +36,8 @@ class ProcessesTest {
             assertThat(Processes.live(layout.pidFile("sleeper"), Processes.markers(other, "sleeper"))).isEmpty();
 
             assertThat(Processes.stop(process.toHandle(), Duration.ofSeconds(20))).isTrue();
-            assertThat(process.isAlive()).isFalse();
+            // The handle sees the exit first; the Process object learns of it from its reaper a moment later.
+            assertThat(process.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
             assertThat(Processes.live(layout.pidFile("sleeper"), Processes.markers(layout, "sleeper"))).isEmpty();
         } finally {
             process.destroyForcibly();
