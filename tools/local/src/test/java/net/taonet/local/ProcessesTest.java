@@ -28,8 +28,10 @@ class ProcessesTest {
         try {
             Processes.writePid(layout.pidFile("sleeper"), process.pid());
 
-            assertThat(Processes.live(layout.pidFile("sleeper"), Processes.markers(layout, "sleeper")))
-                    .map(ProcessHandle::pid).contains(process.pid());
+            // Until the child has exec'd the JVM, its command line is still the launcher's, without the marker.
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                    assertThat(Processes.live(layout.pidFile("sleeper"), Processes.markers(layout, "sleeper")))
+                            .map(ProcessHandle::pid).contains(process.pid()));
             // Another name, or the same name under another state folder, is not this process.
             assertThat(Processes.live(layout.pidFile("sleeper"), Processes.markers(layout, "sleep"))).isEmpty();
             Layout other = new Layout(dir, dir.resolve("other"), 1, 2, 3, dir, Duration.ofSeconds(5));
