@@ -1,6 +1,8 @@
 package net.taonet.gateway.bench;
 
 import java.io.IOException;
+import java.lang.management.CompilationMXBean;
+import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,8 +12,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
 import net.taonet.gateway.GatewayApplication;
 import net.taonet.gateway.network.GatewayNetwork;
@@ -35,7 +40,7 @@ import net.taonet.testsupport.ServiceLauncher.RunningService;
  * front of it in this JVM (embedded PostgreSQL and Kafka, as the tests do). Settings (system properties,
  * {@code taonet.bench.*}): {@code gateway}, {@code direct} (base URLs, localhost only), {@code path}
  * ({@code /api/v1/prices/lock-cost}), {@code concurrency} (16), {@code seconds} (10), {@code warmup-seconds}
- * (10), {@code rate} (1000), {@code out} (a file for the figures as JSON).
+ * (30, and longer until the JIT has settled when the services run in this JVM), {@code rate} (1000), {@code out} (a file for the figures as JSON).
  *
  * <pre>./mvnw -q -pl gateway-service test-compile exec:java -Dtaonet.bench.out=target/gateway-bench.json</pre>
  */
@@ -60,6 +65,13 @@ public final class GatewayLoadGenerator {
         }
     }
 
+    /** The services' and the broker's start-up logs would bury the figures. */
+    private static final Map<String, Object> QUIET = Map.of("logging.level.root", "WARN");
+
+    /** The JIT counts as settled when it compiles for less than this share of a warm-up round's wall time. */
+    private static final double SETTLED_COMPILE_SHARE = 0.05;
+    private static final int MAX_EXTRA_WARMUP_ROUNDS = 24;
+
     /** A request more than this late (the path cannot keep up with the rate) ends the open loop. */
     private static final long GIVE_UP_NANOS = 5_000_000_000L;
 
@@ -68,6 +80,8 @@ public final class GatewayLoadGenerator {
     private final int seconds;
     private final int warmupSeconds;
     private final int rate;
+    /** Whether the services run in this JVM, so that its JIT compiler is theirs too. */
+    private boolean inProcess;
 
     GatewayLoadGenerator(String path, int concurrency, int seconds, int warmupSeconds, int rate) {
         this.path = path;
@@ -81,7 +95,7 @@ public final class GatewayLoadGenerator {
         String path = System.getProperty("taonet.bench.path", "/api/v1/prices/lock-cost");
         GatewayLoadGenerator bench = new GatewayLoadGenerator(path,
                 Integer.getInteger("taonet.bench.concurrency", 16), Integer.getInteger("taonet.bench.seconds", 10),
-                Integer.getInteger("taonet.bench.warmup-seconds", 10), Integer.getInteger("taonet.bench.rate", 1000));
+                Integer.getInteger("taonet.bench.warmup-seconds", 30), Integer.getInteger("taonet.bench.rate", 1000));
         String gatewayUrl = System.getProperty("taonet.bench.gateway");
         String directUrl = System.getProperty("taonet.bench.direct");
         List<RunningService> started = new ArrayList<>();
@@ -89,18 +103,20 @@ public final class GatewayLoadGenerator {
             if (gatewayUrl == null || directUrl == null) {
                 System.out.println("starting the registry and a gateway in front of it (embedded PostgreSQL and Kafka) ...");
                 RunningService registry = ServiceLauncher.start(RegistryApplication.class, "registry_bench",
-                        GatewayNetwork.servlet(Map.of()));
+                        GatewayNetwork.servlet(QUIET));
                 started.add(registry);
                 directUrl = registry.baseUrl();
-                Map<String, Object> wiring = new LinkedHashMap<>();
+                Map<String, Object> wiring = new LinkedHashMap<>(QUIET);
                 for (String service : List.of("registry", "emission", "consensus", "scoring")) {
                     wiring.put("taonet.gateway.services." + service, directUrl);
                 }
                 RunningService gateway = ServiceLauncher.start(GatewayApplication.class, "gateway_bench", wiring);
                 started.add(gateway);
                 gatewayUrl = gateway.baseUrl();
+                bench.inProcess = true;
             }
             List<Figures> figures = bench.measure(URI.create(directUrl), URI.create(gatewayUrl));
+            printResilienceMeters(gatewayUrl);
             String table = bench.table(figures);
             System.out.println(table);
             String out = System.getProperty("taonet.bench.out");
@@ -123,16 +139,50 @@ public final class GatewayLoadGenerator {
     List<Figures> measure(URI direct, URI gateway) throws InterruptedException {
         checkLocal(direct);
         checkLocal(gateway);
-        System.out.printf(Locale.ROOT, "warming up: %d s closed loop on each path%n", warmupSeconds);
-        closedLoop(direct, warmupSeconds);
-        closedLoop(gateway, warmupSeconds);
+        warmUp(direct, gateway);
         System.out.printf(Locale.ROOT, "closed loop: %d connections, %d s per path%n", concurrency, seconds);
-        Run directClosed = closedLoop(direct, seconds);
-        Run gatewayClosed = closedLoop(gateway, seconds);
+        Run directClosed = reportingErrors("direct", closedLoop(direct, seconds));
+        Run gatewayClosed = reportingErrors("gateway", closedLoop(gateway, seconds));
         System.out.printf(Locale.ROOT, "open loop: %d requests/s, %d s per path%n", rate, seconds);
-        Run directOpen = openLoop(direct, seconds);
-        Run gatewayOpen = openLoop(gateway, seconds);
+        Run directOpen = reportingErrors("direct", openLoop(direct, seconds));
+        Run gatewayOpen = reportingErrors("gateway", openLoop(gateway, seconds));
         return List.of(figures("direct", directClosed, directOpen), figures("gateway", gatewayClosed, gatewayOpen));
+    }
+
+    /**
+     * At least {@code warmup-seconds} on each path, then more rounds until the JIT compiler has settled: on two
+     * cores, with the services, Kafka and the load generator in one JVM, its single C2 thread needs minutes to
+     * compile the hot code, and until then the figures measure the compiler, not the gateway. (With the services in
+     * other JVMs their compilers cannot be watched from here: the fixed warm-up alone applies.)
+     */
+    private void warmUp(URI direct, URI gateway) throws InterruptedException {
+        System.out.printf(Locale.ROOT, "warming up: %d s closed loop on each path%n", warmupSeconds);
+        reportingErrors("direct warm-up", closedLoop(direct, warmupSeconds));
+        reportingErrors("gateway warm-up", closedLoop(gateway, warmupSeconds));
+        if (!inProcess) {
+            return;
+        }
+        CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+        for (int round = 0; round < MAX_EXTRA_WARMUP_ROUNDS; round++) {
+            long before = jit.getTotalCompilationTime();
+            long started = System.nanoTime();
+            closedLoop(direct, 5);
+            closedLoop(gateway, 5);
+            double compileShare = (jit.getTotalCompilationTime() - before) / ((System.nanoTime() - started) / 1e6);
+            System.out.printf(Locale.ROOT, "  JIT compiling %.0f %% of the last 10 s%n", compileShare * 100);
+            if (compileShare < SETTLED_COMPILE_SHARE) {
+                return;
+            }
+        }
+        System.out.println("  the JIT did not settle; measuring anyway");
+    }
+
+    private Run reportingErrors(String what, Run run) {
+        if (!errorKinds.isEmpty()) {
+            System.out.printf(Locale.ROOT, "  %s: errors %s%n", what, new TreeMap<>(errorKinds));
+            errorKinds.clear();
+        }
+        return run;
     }
 
     private static Figures figures(String target, Run closed, Run open) {
@@ -235,6 +285,9 @@ public final class GatewayLoadGenerator {
         double elapsed = (System.nanoTime() - start) / 1e9;
         Run run = merge(samples, counts, errors, elapsed);
         long missed = total - run.ok() - run.errors();
+        if (missed > 0) {
+            errorKinds.computeIfAbsent("not sent: more than 5 s behind the schedule", k -> new LongAdder()).add(missed);
+        }
         return missed <= 0 ? run : new Run(run.ok(), run.errors() + missed, elapsed, run.latencyNanos());
     }
 
@@ -244,12 +297,20 @@ public final class GatewayLoadGenerator {
         thread.start();
     }
 
-    private static boolean send(HttpConnection connection) {
+    /** What went wrong, by kind ("503", "IOException: ..."), so a failed run says why. */
+    private final Map<String, LongAdder> errorKinds = new ConcurrentHashMap<>();
+
+    private boolean send(HttpConnection connection) {
         try {
-            return connection.get() == 200;
+            int status = connection.get();
+            if (status == 200) {
+                return true;
+            }
+            errorKinds.computeIfAbsent("HTTP " + status, k -> new LongAdder()).increment();
         } catch (IOException | RuntimeException e) {
-            return false;
+            errorKinds.computeIfAbsent(e.getClass().getSimpleName(), k -> new LongAdder()).increment();
         }
+        return false;
     }
 
     private static Run merge(long[][] samples, int[] counts, long[] errors, double elapsed) {
@@ -307,6 +368,21 @@ public final class GatewayLoadGenerator {
         s.append(String.format(Locale.ROOT, "  \"throughputRatio\": %.4f,%n  \"addedP99Ms\": %.3f%n}%n",
                 g.throughput() / d.throughput(), g.openP99Ms() - d.openP99Ms()));
         return s.toString();
+    }
+
+    /** The gateway's breaker and time limiter counts, so refused or timed-out calls in a run are explained. */
+    private static void printResilienceMeters(String gatewayUrl) {
+        try {
+            String metrics = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(URI.create(gatewayUrl + "/actuator/prometheus")).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+            metrics.lines().filter(l -> l.startsWith("resilience4j_circuitbreaker_calls_seconds_count")
+                    || l.startsWith("resilience4j_circuitbreaker_not_permitted_calls_total")
+                    || l.startsWith("resilience4j_timelimiter_calls_total")).forEach(l -> System.out.println("  " + l));
+        } catch (IOException | RuntimeException e) {
+            System.out.println("  (the gateway's resilience meters could not be read: " + e + ")");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static String loadAverage() {
