@@ -84,11 +84,13 @@ public class EpochController {
     }
 
     @Operation(operationId = "getEpoch", summary = "One epoch: its inputs snapshot, inputs hash and per-UID outcomes")
+    @ProblemResponse(status = 404, type = "subnet-not-found", detail = "subnet 7 is not known to consensus")
     @ProblemResponse(status = 404, type = "epoch-not-found", detail = "subnet 1 has no epoch 41")
     @GetMapping("/epochs/{epoch}")
     public EpochDetail epoch(@PathVariable int netuid, @PathVariable long epoch) {
-        EpochRecord r = repository.epoch(netuid, epoch).orElseThrow(() -> ApiProblem.notFound("epoch-not-found",
-                "subnet " + netuid + " has no epoch " + epoch));
+        EpochRecord r = repository.epoch(netuid, epoch).orElseThrow(() -> repository.subnet(netuid).isEmpty()
+                ? unknownSubnet(netuid)
+                : ApiProblem.notFound("epoch-not-found", "subnet " + netuid + " has no epoch " + epoch));
         String inputs = repository.inputs(netuid, epoch).orElseThrow()[0];
         return new EpochDetail(netuid, epoch, r.block(), r.raoEmission(), r.inputsHash(), SnapshotJson.read(inputs),
                 repository.outcomes(netuid, epoch));
@@ -125,10 +127,17 @@ public class EpochController {
         return replays.replay(netuid, epoch, overrides);
     }
 
-    /** The hyperparameters a replay accepts, for clients that build override forms. */
+    /**
+     * The hyperparameters a replay accepts, for clients that build override forms. The same for every subnet,
+     * but asked of one: a netuid consensus does not know is refused like on the other reads of a subnet.
+     */
     @Operation(operationId = "listReplayHyperparameters", summary = "The hyperparameters a replay may override")
+    @ProblemResponse(status = 404, type = "subnet-not-found", detail = "subnet 7 is not known to consensus")
     @GetMapping("/epochs/replay-hyperparameters")
     public List<String> replayHyperparameters(@PathVariable int netuid) {
+        if (repository.subnet(netuid).isEmpty()) {
+            throw unknownSubnet(netuid);
+        }
         return HyperparameterOverrides.names();
     }
 
