@@ -197,6 +197,30 @@ class SettlementIT extends LedgerItSupport {
     }
 
     @Test
+    void readsOfASubnetTheLedgerHasNotLearnedOfAre404UnknownSubnet() {
+        int netuid = subnet(key(), key());
+        int unknown = 60_000 + netuid; // never registered: the test netuids count up from 10
+        for (String path : List.of("/api/v1/emission/subnets/%d/settlements", "/api/v1/emission/subnets/%d/payouts",
+                "/api/v1/stakes/subnets/%d")) {
+            ResponseEntity<String> refused = get(path.formatted(unknown));
+            assertThat(refused.getStatusCode().value()).as(path).isEqualTo(404);
+            assertThat(refused.getHeaders().getContentType()).as(path).hasToString("application/problem+json");
+            assertThat(tree(refused).get("type").asString()).as(path).isEqualTo("urn:taonet:problem:unknown-subnet");
+            assertThat(tree(refused).get("netuid").asInt()).as(path).isEqualTo(unknown);
+        }
+        // a subnet the ledger knows answers, with nothing settled or staked yet
+        ResponseEntity<String> settled = get("/api/v1/emission/subnets/" + netuid + "/settlements");
+        assertThat(settled.getStatusCode().value()).isEqualTo(200);
+        assertThat(tree(settled)).isEmpty();
+        ResponseEntity<String> staked = get("/api/v1/stakes/subnets/" + netuid);
+        assertThat(staked.getStatusCode().value()).isEqualTo(200);
+        assertThat(tree(staked).get("totalRao").asLong()).isZero();
+        assertThat(tree(get("/api/v1/emission/subnets/" + netuid + "/payouts")).get("type").asString())
+                .isEqualTo("urn:taonet:problem:unknown-epoch");
+        assertThat(get("/api/v1/emission/subnets/70000/settlements").getStatusCode().value()).isEqualTo(400);
+    }
+
+    @Test
     void anEpochWaitsForTheOwnerOfItsHotkeysThenSettles() {
         KeyPair owner = key(), ownerHot = key(), lateCold = key(), lateHot = key();
         int netuid = subnet(owner, ownerHot);

@@ -9,6 +9,8 @@ import net.taonet.emission.emission.domain.EmissionOverview.Overview;
 import net.taonet.emission.emission.domain.SettlementService;
 import net.taonet.emission.emission.domain.SettlementService.EpochPayouts;
 import net.taonet.emission.emission.domain.SettlementService.SettlementRecord;
+import net.taonet.emission.network.domain.NetworkDirectory;
+import net.taonet.emission.web.Addresses;
 import net.taonet.platform.openapi.ProblemResponse;
 import net.taonet.platform.problem.ApiProblem;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -25,10 +27,12 @@ public class EmissionController {
 
     private final EmissionOverview overview;
     private final SettlementService settlements;
+    private final NetworkDirectory network;
 
-    public EmissionController(EmissionOverview overview, SettlementService settlements) {
+    public EmissionController(EmissionOverview overview, SettlementService settlements, NetworkDirectory network) {
         this.overview = overview;
         this.settlements = settlements;
+        this.network = network;
     }
 
     @Operation(operationId = "getEmission", summary = "Issuance, halvings, block emission, split policy, each subnet's share and pending accrual")
@@ -43,9 +47,11 @@ public class EmissionController {
     @ProblemResponse(status = 404, type = "unknown-subnet", detail = "no subnet 7")
     @GetMapping("/subnets/{netuid}/settlements")
     public List<SettlementRecord> settlements(@PathVariable int netuid, @RequestParam(defaultValue = "20") int limit) {
+        Addresses.requireNetuid(netuid);
         if (limit < 1 || limit > 500) {
             throw ApiProblem.badRequest("invalid-limit", "limit must be within 1..500");
         }
+        network.knownSubnet(netuid);
         return settlements.settlements(netuid, limit);
     }
 
@@ -66,6 +72,7 @@ public class EmissionController {
         if (epoch != null && epoch < 0) {
             throw ApiProblem.badRequest("invalid-epoch", "epoch must be 0 or more");
         }
+        network.knownSubnet(netuid);
         return settlements.payouts(netuid, epoch).orElseThrow(() -> epoch == null
                 ? ApiProblem.notFound("unknown-epoch", "subnet " + netuid + " has no settled epoch")
                 : ApiProblem.notFound("unknown-epoch", "epoch " + epoch + " of subnet " + netuid + " is not settled"));

@@ -17,6 +17,7 @@ import net.taonet.events.registry.NeuronReplaced;
 import net.taonet.events.registry.SubnetDissolved;
 import net.taonet.events.registry.SubnetHyperparametersChanged;
 import net.taonet.events.registry.SubnetRegistered;
+import net.taonet.platform.problem.ApiProblem;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -51,6 +52,15 @@ public class NetworkDirectory {
 
     public Optional<SubnetInfo> subnet(int netuid) {
         return jdbc.query("SELECT * FROM subnet WHERE netuid = ?", SUBNET, netuid).stream().findFirst();
+    }
+
+    /**
+     * A subnet the ledger has learned of from the registry, or a 404 {@code unknown-subnet} for the reads of
+     * a subnet. A dissolved subnet is known: its stakes and settlements stay readable.
+     */
+    public SubnetInfo knownSubnet(int netuid) {
+        return subnet(netuid).orElseThrow(() -> ApiProblem.notFound("unknown-subnet",
+                "subnet " + netuid + " is not registered").with("netuid", netuid));
     }
 
     /** Locks the subnet's row (before any account: see the ledger's lock order). */

@@ -7,6 +7,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import net.taonet.emission.ledger.domain.AccountQueries;
 import net.taonet.emission.ledger.domain.AccountQueries.HotkeyStakeView;
+import net.taonet.emission.network.domain.NetworkDirectory;
 import net.taonet.emission.stake.domain.StakeService;
 import net.taonet.emission.stake.domain.StakeService.StakeMove;
 import net.taonet.emission.web.Addresses;
@@ -44,11 +45,13 @@ public class StakeController {
     private final StakeService stakes;
     private final AccountQueries queries;
     private final Commands commands;
+    private final NetworkDirectory network;
 
-    public StakeController(StakeService stakes, AccountQueries queries, Commands commands) {
+    public StakeController(StakeService stakes, AccountQueries queries, Commands commands, NetworkDirectory network) {
         this.stakes = stakes;
         this.queries = queries;
         this.commands = commands;
+        this.network = network;
     }
 
     @Operation(operationId = "addStake",
@@ -107,9 +110,11 @@ public class StakeController {
 
     @Operation(operationId = "getSubnetStakes", summary = "Stake positions on a subnet, per hotkey, with the total")
     @ProblemResponse(status = 400, type = "invalid-netuid", detail = "netuid must be between 0 and 65535")
+    @ProblemResponse(status = 404, type = "unknown-subnet", detail = "subnet 7 is not registered")
     @GetMapping("/subnets/{netuid}")
     public SubnetStakes bySubnet(@PathVariable int netuid) {
         Addresses.requireNetuid(netuid);
+        network.knownSubnet(netuid);
         return new SubnetStakes(netuid, queries.subnetTotal(netuid), queries.bySubnet(netuid));
     }
 
