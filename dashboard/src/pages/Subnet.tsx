@@ -1,4 +1,4 @@
-import { get, int, shortKey, subnetName, tao, u16, type Metagraph, type MetagraphEntry, type RegistrationPrice, type Settlement, type Subnet } from '../api';
+import { get, getOrNull, int, shortKey, subnetName, tao, u16, type Metagraph, type MetagraphEntry, type RegistrationPrice, type Settlement, type Subnet } from '../api';
 import { ChartView, uidBars } from '../chart';
 import { Badge, Card, Loading, Problem, SortableTable, Stat } from '../components';
 import { useData } from '../data';
@@ -12,7 +12,8 @@ export function SubnetPage({ netuid }: { netuid: number }) {
       get<Subnet>(`/api/v1/subnets/${netuid}`),
       get<Metagraph>(`/api/v1/subnets/${netuid}/metagraph`),
       get<RegistrationPrice>(`/api/v1/subnets/${netuid}/registration-price`),
-      get<Settlement[]>(`/api/v1/emission/subnets/${netuid}/settlements?limit=20`),
+      // the ledger learns of a new subnet from the registry's event a moment later: no settlements until then
+      getOrNull<Settlement[]>(`/api/v1/emission/subnets/${netuid}/settlements?limit=20`).then((s) => s ?? []),
     ]),
     [netuid],
   );
