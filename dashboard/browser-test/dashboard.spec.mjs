@@ -12,6 +12,8 @@ const base = process.env.DASHBOARD_URL ?? 'http://localhost:8080';
 const expect = JSON.parse(process.env.DASHBOARD_EXPECT ?? '{}');
 const shots = process.env.SCREENSHOT_DIR ?? 'screenshots';
 const executablePath = process.env.CHROMIUM ?? '/usr/bin/chromium';
+// How long a live epoch may take to arrive: a tempo's worth of blocks and some (the tests' fast chain: seconds).
+const epochWait = Number(process.env.EPOCH_WAIT_MS ?? 20_000);
 mkdirSync(shots, { recursive: true });
 
 const failures = [];
@@ -72,7 +74,7 @@ try {
   await page.evaluate(() => { window.__sameDocument = true; });
   await page.waitForFunction((b) => Number(document.querySelector('[data-testid="live-block"]').textContent.replace(/,/g, '')) > b, block0, { timeout: 15_000 });
   check(true, 'block height advanced live');
-  await page.locator('[data-testid="live"]', { hasText: 'last epoch: subnet' }).waitFor({ timeout: 20_000 });
+  await page.locator('[data-testid="live"]', { hasText: 'last epoch: subnet' }).waitFor({ timeout: epochWait });
   check(await page.evaluate(() => window.__sameDocument === true), 'an epoch arrived live, same document');
   await screenshot(page, '1-network');
 
@@ -100,7 +102,7 @@ try {
   check(minerUids.includes(firstUid), `sorted by incentive, descending: UID ${firstUid} (a miner) first`);
   check(await page.locator('[data-testid="metagraph"] th[aria-sort="descending"]').innerText().then((t) => t.startsWith('incentive')), 'the sorted column says so');
   const epochBefore = await text(page, '[data-testid="latest-epoch"]');
-  await page.waitForFunction((e) => document.querySelector('[data-testid="latest-epoch"]').textContent.trim() !== e, epochBefore, { timeout: 20_000 });
+  await page.waitForFunction((e) => document.querySelector('[data-testid="latest-epoch"]').textContent.trim() !== e, epochBefore, { timeout: epochWait });
   check(await page.evaluate(() => window.__sameDocument === true), `latest epoch refreshed live (${epochBefore} → ${await text(page, '[data-testid="latest-epoch"]')})`);
   await screenshot(page, '2-subnet');
 
