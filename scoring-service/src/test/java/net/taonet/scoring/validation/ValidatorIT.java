@@ -421,6 +421,20 @@ class ValidatorIT {
         assertThat(taskStore.loadAll()).noneMatch(t -> t.task().taskId().equals(taskId));
     }
 
+    @Test
+    @Order(12)
+    void scoresOfAnUnknownSubnetAre404UnknownSubnet() {
+        Api reader = Api.unsigned("http://localhost:" + port);
+        Response unknown = reader.get("/api/v1/validators/" + VALIDATOR.address() + "/scores/4242");
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.problemType()).isEqualTo("unknown-subnet");
+        Response known = reader.get("/api/v1/validators/" + VALIDATOR.address() + "/scores/" + GEMM);
+        assertThat(known.status()).isEqualTo(200);
+        assertThat(known.body()).isNotEmpty();
+        assertThat(reader.get("/api/v1/validators/" + OWNER.address() + "/scores/" + GEMM).problemType())
+                .isEqualTo("unknown-validator");
+    }
+
     static List<String> assignmentIds(TestEvents.Reader reader) {
         return reader.events(EventCatalog.TASK_ASSIGNED).stream().map(TaskAssigned::taskId).toList();
     }

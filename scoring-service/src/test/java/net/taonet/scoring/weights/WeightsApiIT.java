@@ -354,4 +354,23 @@ class WeightsApiIT {
                 first.eventId())).isEqualTo(1);
         assertThat(UUID.fromString(first.eventId().toString())).isNotNull();
     }
+
+    @Test
+    @Order(11)
+    void readsOfAnUnknownSubnetAre404AndAMalformedHotkeyIs400() {
+        Api reader = Api.unsigned("http://localhost:" + port);
+        for (String path : List.of("/api/v1/weights/4242", "/api/v1/weights/4242/commits/" + VALIDATOR.address())) {
+            Response unknown = reader.get(path);
+            assertThat(unknown.status()).as(path).isEqualTo(404);
+            assertThat(unknown.problemType()).as(path).isEqualTo("unknown-subnet");
+        }
+        Response malformed = reader.get("/api/v1/weights/" + HIDDEN + "/commits/not-an-address");
+        assertThat(malformed.status()).isEqualTo(400);
+        assertThat(malformed.problemType()).isEqualTo("invalid-address");
+        // a subnet the metagraph knows, and a well-formed hotkey without commits there: 200, nothing pending
+        assertThat(reader.get("/api/v1/weights/" + HIDDEN).status()).isEqualTo(200);
+        Response none = reader.get("/api/v1/weights/" + HIDDEN + "/commits/" + STRANGER.address());
+        assertThat(none.status()).isEqualTo(200);
+        assertThat(none.body()).isEmpty();
+    }
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Set;
 import net.taonet.platform.openapi.ProblemResponse;
 import net.taonet.platform.problem.ApiProblem;
+import net.taonet.scoring.metagraph.domain.Metagraph;
 import net.taonet.scoring.validation.domain.ManagedValidator;
 import net.taonet.scoring.validation.domain.ManagedValidators;
 import net.taonet.scoring.validation.domain.MinerScore;
@@ -27,11 +28,13 @@ public class ValidatorsController {
     private final ManagedValidators validators;
     private final ScoreBook scores;
     private final TaskBroker broker;
+    private final Metagraph metagraph;
 
-    public ValidatorsController(ManagedValidators validators, ScoreBook scores, TaskBroker broker) {
+    public ValidatorsController(ManagedValidators validators, ScoreBook scores, TaskBroker broker, Metagraph metagraph) {
         this.validators = validators;
         this.scores = scores;
         this.broker = broker;
+        this.metagraph = metagraph;
     }
 
     public record ValidatorView(String name, String hotkey, Set<Integer> netuids) {
@@ -46,10 +49,14 @@ public class ValidatorsController {
     /** A managed validator's moving-average scores of the miners of a subnet. */
     @Operation(operationId = "getScores", summary = "A validator's current miner scores on a subnet")
     @ProblemResponse(status = 404, type = "unknown-validator", detail = "this service runs no validator with hotkey 5FHn…")
+    @ProblemResponse(status = 404, type = "unknown-subnet", detail = "subnet 7 does not exist")
     @GetMapping("/{hotkey}/scores/{netuid}")
     public List<MinerScore> scores(@PathVariable String hotkey, @PathVariable int netuid) {
         ManagedValidator v = validators.byHotkey(hotkey).orElseThrow(() -> ApiProblem.notFound("unknown-validator",
                 "this service runs no validator with hotkey " + hotkey));
+        // a subnet the metagraph knows, even if this validator does not validate it (then no scores)
+        metagraph.subnet(netuid).orElseThrow(() -> ApiProblem.notFound("unknown-subnet",
+                "subnet " + netuid + " does not exist").with("netuid", netuid));
         return scores.scores(v.hotkey(), netuid);
     }
 

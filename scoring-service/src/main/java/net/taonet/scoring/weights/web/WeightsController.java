@@ -9,6 +9,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PositiveOrZero;
 import java.util.HexFormat;
 import java.util.List;
+import net.taonet.identity.Ss58;
 import net.taonet.platform.openapi.ProblemResponse;
 import net.taonet.platform.problem.ApiProblem;
 import net.taonet.platform.security.SignedRequest;
@@ -129,6 +130,7 @@ public class WeightsController {
 
     /** The rows in effect on a subnet, as stored (max-upscaled, sorted by UID). */
     @Operation(operationId = "getWeights", summary = "The weights stored for a subnet, one row per validator UID")
+    @ProblemResponse(status = 404, type = "unknown-subnet", detail = "subnet 7 does not exist")
     @GetMapping("/{netuid}")
     public List<StoredRow> rows(@PathVariable int netuid) {
         return weights.rows(netuid);
@@ -136,8 +138,14 @@ public class WeightsController {
 
     /** A hotkey's commits on a subnet that were not revealed (including expired ones still kept). */
     @Operation(operationId = "getPendingCommits", summary = "A hotkey's pending weight commits on a subnet")
+    @ProblemResponse(status = 400, type = "invalid-address", detail = "hotkey is not an SS58 address")
+    @ProblemResponse(status = 404, type = "unknown-subnet", detail = "subnet 7 does not exist")
     @GetMapping("/{netuid}/commits/{hotkey}")
     public List<PendingCommit> commits(@PathVariable int netuid, @PathVariable String hotkey) {
+        // a well-formed hotkey with no commits is an empty list; a malformed one names no hotkey at all
+        if (!Ss58.isValid(hotkey)) {
+            throw ApiProblem.badRequest("invalid-address", "hotkey is not a valid SS58 address").with("field", "hotkey");
+        }
         return weights.commits(netuid, hotkey);
     }
 
