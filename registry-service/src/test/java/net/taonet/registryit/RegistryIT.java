@@ -412,6 +412,15 @@ class RegistryIT {
         }
         List<Case> cases = new ArrayList<>();
         cases.add(new Case("unknown subnet", register(999, payer, key("strict-x"), 2 * TAO), 404, "unknown-subnet"));
+        // every read of a subnet names it in the path: an unknown netuid or UID is a 404, not an empty answer
+        for (String read : List.of("/api/v1/subnets/999", "/api/v1/subnets/999/hyperparameters",
+                "/api/v1/subnets/999/registration-price", "/api/v1/prices/registration/999",
+                "/api/v1/subnets/999/neurons", "/api/v1/subnets/999/neurons/0", "/api/v1/serving/999",
+                "/api/v1/serving/999/" + hot.address())) {
+            cases.add(new Case("read of an unknown subnet: " + read, reg.get(read), 404, "unknown-subnet"));
+        }
+        cases.add(new Case("read of an unknown UID", reg.get("/api/v1/subnets/" + netuid + "/neurons/4095"), 404,
+                "unknown-uid"));
         cases.add(new Case("duplicate hotkey", register(netuid, payer, hot, 2 * TAO), 409, "hotkey-already-registered"));
         cases.add(new Case("another coldkey's hotkey", register(netuid, other, hot, 2 * TAO), 403,
                 "hotkey-owned-by-another-coldkey"));
