@@ -6,9 +6,14 @@ import java.net.ServerSocket;
 import java.util.Map;
 import net.taonet.testsupport.ServiceLauncher;
 import net.taonet.testsupport.ServiceLauncher.RunningService;
+import net.taonet.testsupport.TestKafka;
+import net.taonet.testsupport.TestPostgres;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -25,6 +30,10 @@ class GatewayEdgeIT {
 
     @BeforeAll
     static void start() throws Exception {
+        // The broker and the database start first: a free port picked before them could become theirs, and a
+        // request would then hang on a listener that does not speak HTTP instead of being refused.
+        TestKafka.bootstrapServers();
+        TestPostgres.freshDatabase("gateway_edge_probe");
         int closedPort;
         try (ServerSocket socket = new ServerSocket(0)) {
             closedPort = socket.getLocalPort();
@@ -55,11 +64,17 @@ class GatewayEdgeIT {
     }
 
     @Test
-    void aDeadServiceGivesTheFallbackProblemDetail() {
-        ResponseEntity<Map> response = http.get().uri("/api/v1/subnets").retrieve().toEntity(Map.class);
+    @ExtendWith(OutputCaptureExtension.class)
+    void aDeadServiceGivesTheFallbackProblemDetailAndLogsWhyUnderTheRequestId(CapturedOutput output) {
+        ResponseEntity<Map> response = http.get().uri("/api/v1/subnets").header("X-Request-Id", "dead-registry-1")
+                .retrieve().toEntity(Map.class);
         assertThat(response.getStatusCode().value()).isEqualTo(503);
         assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
         assertThat(response.getBody()).containsEntry("type", "urn:taonet:problem:service-unavailable");
+        // the operator's side: one structured line with the request id and the cause (the refused connection)
+        assertThat(output.getOut().lines().filter(l -> l.contains("answered by the fallback")))
+                .anySatisfy(line -> assertThat(line).contains("\"requestId\":\"dead-registry-1\"")
+                        .containsIgnoringCase("connect"));
     }
 
     @Test

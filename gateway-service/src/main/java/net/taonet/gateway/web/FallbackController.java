@@ -1,6 +1,7 @@
 package net.taonet.gateway.web;
 
 import io.swagger.v3.oas.annotations.Hidden;
+import net.taonet.platform.logging.LogContext;
 import net.taonet.platform.problem.Problems;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,7 +26,9 @@ public class FallbackController {
     public ResponseEntity<ProblemDetail> fallback(@PathVariable String service, ServerWebExchange exchange) {
         // Why the breaker answered instead of the service: an operator needs the cause, not just the 503.
         Throwable cause = exchange.getAttribute(ServerWebExchangeUtils.CIRCUITBREAKER_EXECUTION_EXCEPTION_ATTR);
-        log.warn("{} answered by the fallback: {}", service, cause == null ? "no cause recorded" : cause.toString());
+        try (LogContext ignored = RequestIdFilter.logContext(exchange)) {
+            log.warn("{} answered by the fallback: {}", service, cause == null ? "no cause recorded" : cause.toString());
+        }
         ProblemDetail pd = Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "service-unavailable", "Service unavailable",
                 "the " + service + " service is not answering; try again shortly");
         pd.setProperty("service", service);

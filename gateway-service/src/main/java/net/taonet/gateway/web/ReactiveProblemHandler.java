@@ -1,5 +1,6 @@
 package net.taonet.gateway.web;
 
+import net.taonet.platform.logging.LogContext;
 import net.taonet.platform.problem.ApiProblem;
 import net.taonet.platform.problem.Problems;
 import org.slf4j.Logger;
@@ -11,8 +12,9 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.bind.support.WebExchangeBindException;
-import org.springframework.web.server.ServerWebInputException;
 import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.ServerWebInputException;
 
 /** The gateway's own endpoints answer errors as RFC 9457 problem details, like every service. */
 @RestControllerAdvice
@@ -46,8 +48,10 @@ public class ReactiveProblemHandler {
     }
 
     @ExceptionHandler(Exception.class)
-    public ResponseEntity<ProblemDetail> unexpected(Exception e) {
-        log.error("unexpected error", e);
+    public ResponseEntity<ProblemDetail> unexpected(Exception e, ServerWebExchange exchange) {
+        try (LogContext ignored = RequestIdFilter.logContext(exchange)) {
+            log.error("unexpected error", e);
+        }
         return respond(HttpStatus.INTERNAL_SERVER_ERROR, Problems.of(HttpStatus.INTERNAL_SERVER_ERROR,
                 "internal-error", "Internal error", "the gateway could not complete the request"));
     }

@@ -2,6 +2,7 @@ package net.taonet.gateway.web;
 
 import java.util.UUID;
 import java.util.regex.Pattern;
+import net.taonet.platform.logging.LogContext;
 import org.springframework.core.Ordered;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.stereotype.Component;
@@ -31,6 +32,14 @@ public class RequestIdFilter implements WebFilter, Ordered {
         exchange.getAttributes().put(ATTRIBUTE, requestId);
         return chain.filter(exchange.mutate().request(request).build())
                 .contextWrite(ctx -> ctx.put(ATTRIBUTE, requestId));
+    }
+
+    /**
+     * The request's id in the MDC for the log lines written while handling it: a reactive chain hops threads, so
+     * the MDC does not carry it by itself.
+     */
+    public static LogContext logContext(ServerWebExchange exchange) {
+        return LogContext.request(exchange.getAttribute(ATTRIBUTE));
     }
 
     @Override

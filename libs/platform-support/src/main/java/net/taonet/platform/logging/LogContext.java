@@ -33,6 +33,11 @@ public final class LogContext implements AutoCloseable {
         return new LogContext().with(NETUID, netuid).with(UID, uid);
     }
 
+    /** One request, for code that runs outside the servlet filter that usually sets it (a reactive handler). */
+    public static LogContext request(String requestId) {
+        return new LogContext().with(REQUEST_ID, requestId);
+    }
+
     public static LogContext subnet(int netuid) {
         return new LogContext().with(NETUID, netuid);
     }
