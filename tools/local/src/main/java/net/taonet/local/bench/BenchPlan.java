@@ -49,7 +49,7 @@ public final class BenchPlan {
             steps.add(new Step("gateway", "gateway vs direct (gateway-service GatewayLoadGenerator)",
                     mvn("-pl", "gateway-service", "test-compile", "exec:java", "-Dtaonet.bench.out=" + out(results, "gateway"),
                             "-Dtaonet.bench.seconds=" + (quick ? 5 : 10),
-                            "-Dtaonet.bench.warmup-seconds=" + (quick ? 5 : 10)), 600));
+                            "-Dtaonet.bench.warmup-seconds=" + (quick ? 5 : 30)), 600));
         }
         steps.add(new Step("gemm", "GEMM on the CPU (libs/subnet-sdk GemmBenchmark)",
                 mainClass("libs/subnet-sdk", java, "--add-modules jdk.incubator.vector -Dgemm.peak-sizes="
