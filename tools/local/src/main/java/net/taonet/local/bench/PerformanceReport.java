@@ -75,17 +75,19 @@ public final class PerformanceReport {
         StringBuilder md = new StringBuilder();
         md.append("# Performance\n\n");
         md.append(String.format(Locale.ROOT, "Written by `./taonet bench%s` on %s UTC%s. "
-                + "Machine: %d cores, %.1f GiB memory, %s, %s; load average %.1f when the run started (the machine "
-                + "is shared with other builds, so read every figure as a lower bound). Each benchmark writes its "
+                + "Machine: %d cores, %.1f GiB memory, %s, %s; load average %.1f when the run started (other work "
+                + "on the machine lowers every figure: the load averages say how busy it was). Each benchmark writes its "
                 + "figures as JSON (`.taonet/bench/<time>/<id>.json`, not committed); this file is generated from "
                 + "them, so do not edit it by hand: run `./taonet bench` again.\n\n",
                 quick ? " --quick" : "", DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.UTC).format(when),
                 minutes >= 0 ? fmt(", %.1f minutes for the whole run", minutes)
                         : fmt(" from the figures in `.taonet/bench/%s/`", results.getFileName()), machine.cores(), machine.memoryBytes() / (double) (1L << 30), machine.jdk(), machine.os(),
                 machine.loadAverage()).replace("when the run started", minutes >= 0 ? "when the run started" : "when this file was written"));
-        String note = System.getProperty("taonet.bench.note", "");
+        // What the person who ran it saw: <results>/note.md, written beside the figures before --report-only.
+        Path noteFile = results.resolve("note.md");
+        String note = Files.exists(noteFile) ? readNote(noteFile) : System.getProperty("taonet.bench.note", "");
         if (!note.isBlank()) {
-            md.append(note.strip()).append("\n\n"); // what the person who ran it saw (./taonet bench --report-only ... -Dtaonet.bench.note)
+            md.append(note.strip()).append("\n\n");
         }
         md.append("| benchmark | target | measured |\n|---|---|---|\n");
         for (Outcome o : outcomes) {
@@ -99,11 +101,6 @@ public final class PerformanceReport {
                         .append(" |\n");
             }
         }
-        if (outcomes.stream().noneMatch(o -> o.step().id().equals("gateway"))) {
-            md.append("| gateway vs direct (gateway-service GatewayLoadGenerator) | throughput ≥ 70 % of direct, "
-                    + "≤ 5 ms added p99 at 1,000 req/s | **not measured**: the load generator is not in this checkout; "
-                    + "`./taonet bench` runs it once it is |\n");
-        }
         List<String> times = new ArrayList<>();
         for (Outcome o : outcomes.stream().filter(o -> o.seconds() > 0).toList()) {
             times.add(o.loadAverage() < 0 ? fmt("%s %.0f s", o.step().id(), o.seconds())
@@ -112,10 +109,11 @@ public final class PerformanceReport {
         md.append(times.isEmpty() ? "\n" : "\nRun times: " + String.join(", ", times) + ".\n\n");
         md.append(paper());
         md.append("\n## How to run\n\n"
-                + "`./taonet bench` runs the full plan (≤ 15 minutes on 2 cores) and rewrites this file; "
+                + "`./taonet bench` runs the full plan (about 15 minutes on 2 quiet cores: the dispatch and gateway "
+                + "benchmarks warm up until the JIT compiler has settled) and rewrites this file; "
                 + "`./taonet bench --quick` the same benchmarks with shorter measurements and smaller sizes; "
                 + "`--only epoch,dispatch` a subset; `--report-only .taonet/bench/<time>` rewrites this file from "
-                + "earlier figures. Each benchmark also runs on its own:\n\n");
+                + "earlier figures (a `note.md` in that folder becomes the paragraph above the table). Each benchmark also runs on its own:\n\n");
         for (Outcome o : outcomes) {
             md.append("* ").append(o.step().id()).append(": `").append(String.join(" ", o.step().command().stream()
                     .map(a -> a.matches("[A-Za-z0-9_./:=,@%+-]+") ? a : "'" + a + "'").toList())
@@ -370,6 +368,14 @@ public final class PerformanceReport {
         }
         md.append("\n");
         return md.toString();
+    }
+
+    private static String readNote(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static String ms(Double v) {
