@@ -12,6 +12,8 @@ import org.bouncycastle.crypto.digests.Blake2bDigest;
 public final class Ss58 {
 
     public static final int PREFIX = 42;
+    /** The longest SS58 address with a one-byte prefix and a 32-byte key. */
+    static final int MAX_LENGTH = 48;
     private static final byte[] CONTEXT = "SS58PRE".getBytes(StandardCharsets.US_ASCII);
 
     private Ss58() {
@@ -35,7 +37,15 @@ public final class Ss58 {
         if (address == null || address.isBlank()) {
             throw new InvalidAddressException("address is empty");
         }
-        byte[] raw = Base58.decode(address.trim());
+        String trimmed = address.trim();
+        // 35 bytes (prefix, key, checksum) are 47 or 48 Base58 characters. The length is checked first because
+        // Base58 decoding takes time quadratic in the length: a 100,000-character "address" would hold a core
+        // for minutes.
+        if (trimmed.length() > MAX_LENGTH) {
+            throw new InvalidAddressException("address '" + shown(trimmed) + "' is too long (" + trimmed.length()
+                    + " characters; an SS58 address has 47 or 48)");
+        }
+        byte[] raw = Base58.decode(trimmed);
         if (raw.length != 35) {
             throw new InvalidAddressException("address '" + address + "' has the wrong length (expected a 32-byte key)");
         }
@@ -48,6 +58,11 @@ public final class Ss58 {
             throw new InvalidAddressException("address '" + address + "' has a bad checksum");
         }
         return Arrays.copyOfRange(raw, 1, 33);
+    }
+
+    /** The start of a long input, so that an error message does not echo all of it. */
+    private static String shown(String input) {
+        return input.length() <= 16 ? input : input.substring(0, 16) + "…";
     }
 
     public static boolean isValid(String address) {

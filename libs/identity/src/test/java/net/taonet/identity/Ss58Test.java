@@ -62,4 +62,17 @@ class Ss58Test {
         assertThatThrownBy(() -> Ss58.encode(new byte[31])).isInstanceOf(IllegalArgumentException.class);
         assertThat(Ss58.isValid(null)).isFalse();
     }
+
+    @Test
+    void refusesAnOverlongAddressBeforeDecodingItAndDoesNotEchoIt() {
+        // 'x' is a Base58 digit: decoding 100,000 of them (quadratic) would take minutes, not a refusal
+        String huge = "x".repeat(100_000);
+        assertThatThrownBy(() -> Ss58.decode(huge)).isInstanceOf(InvalidAddressException.class)
+                .hasMessageContaining("too long (100000 characters; an SS58 address has 47 or 48)")
+                .hasMessageNotContaining("x".repeat(17));
+        assertThatThrownBy(() -> Ss58.decode("5GrwvaEF5zXb26Fz9rcQpDWS57CtERHpNehXCPcNoHGKutQY1"))
+                .isInstanceOf(InvalidAddressException.class).hasMessageContaining("too long (49 characters");
+        // the longest real addresses are 48 characters and still decode
+        assertThat(Ss58.isValid("5GrwvaEF5zXb26Fz9rcQpDWS57CtERHpNehXCPcNoHGKutQY")).isTrue();
+    }
 }
