@@ -40,7 +40,8 @@ import net.taonet.testsupport.ServiceLauncher.RunningService;
  * front of it in this JVM (embedded PostgreSQL and Kafka, as the tests do). Settings (system properties,
  * {@code taonet.bench.*}): {@code gateway}, {@code direct} (base URLs, localhost only), {@code path}
  * ({@code /api/v1/prices/lock-cost}), {@code concurrency} (16), {@code seconds} (10), {@code warmup-seconds}
- * (30, and longer until the JIT has settled when the services run in this JVM), {@code rate} (1000), {@code out} (a file for the figures as JSON).
+ * (30, and longer until the JIT has settled when the services run in this JVM), {@code rate} (1000), {@code out}
+ * (a file for the figures as JSON).
  *
  * <pre>./mvnw -q -pl gateway-service test-compile exec:java -Dtaonet.bench.out=target/gateway-bench.json</pre>
  */
