@@ -4,6 +4,9 @@ import java.io.IOException;
 import java.lang.management.CompilationMXBean;
 import java.lang.management.ManagementFactory;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -374,8 +377,9 @@ public final class GatewayLoadGenerator {
     /** The gateway's breaker and time limiter counts, so refused or timed-out calls in a run are explained. */
     private static void printResilienceMeters(String gatewayUrl) {
         try {
-            String metrics = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(URI.create(gatewayUrl + "/actuator/prometheus")).build(),
-                    java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+            String metrics = HttpClient.newHttpClient().send(
+                    HttpRequest.newBuilder(URI.create(gatewayUrl + "/actuator/prometheus")).build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
             metrics.lines().filter(l -> l.startsWith("resilience4j_circuitbreaker_calls_seconds_count")
                     || l.startsWith("resilience4j_circuitbreaker_not_permitted_calls_total")
                     || l.startsWith("resilience4j_timelimiter_calls_total")).forEach(l -> System.out.println("  " + l));
