@@ -1,8 +1,6 @@
 package net.taonet.gateway.bench;
 
 import java.io.IOException;
-import java.lang.management.CompilationMXBean;
-import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -24,6 +22,7 @@ import java.util.concurrent.locks.LockSupport;
 import net.taonet.gateway.GatewayApplication;
 import net.taonet.gateway.network.GatewayNetwork;
 import net.taonet.registry.RegistryApplication;
+import net.taonet.testsupport.JitWarmUp;
 import net.taonet.testsupport.ServiceLauncher;
 import net.taonet.testsupport.ServiceLauncher.RunningService;
 
@@ -72,8 +71,6 @@ public final class GatewayLoadGenerator {
     /** The services' and the broker's start-up logs would bury the figures. */
     private static final Map<String, Object> QUIET = Map.of("logging.level.root", "WARN");
 
-    /** The JIT counts as settled when it compiles for less than this share of a warm-up round's wall time. */
-    private static final double SETTLED_COMPILE_SHARE = 0.05;
     private static final int MAX_EXTRA_WARMUP_ROUNDS = 24;
 
     /** A request more than this late (the path cannot keep up with the rate) ends the open loop. */
@@ -166,19 +163,10 @@ public final class GatewayLoadGenerator {
         if (!inProcess) {
             return;
         }
-        CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
-        for (int round = 0; round < MAX_EXTRA_WARMUP_ROUNDS; round++) {
-            long before = jit.getTotalCompilationTime();
-            long started = System.nanoTime();
+        JitWarmUp.untilSettled(MAX_EXTRA_WARMUP_ROUNDS, () -> {
             closedLoop(direct, 5);
             closedLoop(gateway, 5);
-            double compileShare = (jit.getTotalCompilationTime() - before) / ((System.nanoTime() - started) / 1e6);
-            System.out.printf(Locale.ROOT, "  JIT compiling %.0f %% of the last 10 s%n", compileShare * 100);
-            if (compileShare < SETTLED_COMPILE_SHARE) {
-                return;
-            }
-        }
-        System.out.println("  the JIT did not settle; measuring anyway");
+        });
     }
 
     private Run reportingErrors(String what, Run run) {

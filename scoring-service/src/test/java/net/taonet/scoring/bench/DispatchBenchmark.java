@@ -28,6 +28,7 @@ import net.taonet.scoring.support.RealWorkers;
 import net.taonet.scoring.support.TestEvents;
 import net.taonet.scoring.validation.domain.LatencyHistogram;
 import net.taonet.scoring.validation.domain.TaskBroker;
+import net.taonet.testsupport.JitWarmUp;
 import net.taonet.testsupport.ServiceLauncher;
 import net.taonet.testsupport.ServiceLauncher.RunningService;
 import net.taonet.testsupport.TestKafka;
@@ -173,24 +174,12 @@ class DispatchBenchmark {
     }
 
     /**
-     * At least {@code bench.warmup} seconds, then 5-second rounds until the JIT compiler has settled (it compiles
-     * for less than 5 % of a round), at most two minutes more. On two cores the validator, 16 workers and the
-     * broker in one JVM give its single C2 thread minutes of work; until it is done the figures measure the
-     * compiler, not dispatch.
+     * At least {@code bench.warmup} seconds, then 5-second rounds until the JIT compiler has settled, at most two
+     * minutes more: the validator, 16 workers and the broker share this JVM's compiler.
      */
     static void warmUntilTheJitSettles() throws InterruptedException {
         TimeUnit.SECONDS.sleep(WARMUP);
-        java.lang.management.CompilationMXBean jit = java.lang.management.ManagementFactory.getCompilationMXBean();
-        for (int round = 0; round < 24; round++) {
-            long before = jit.getTotalCompilationTime();
-            TimeUnit.SECONDS.sleep(5);
-            double share = (jit.getTotalCompilationTime() - before) / 5_000.0;
-            System.out.printf("warm-up: JIT compiling %.0f %% of the last 5 s%n", share * 100);
-            if (share < 0.05) {
-                return;
-            }
-        }
-        System.out.println("warm-up: the JIT did not settle; measuring anyway");
+        JitWarmUp.untilSettled(24, () -> TimeUnit.SECONDS.sleep(5));
     }
 
     /** The figures as one JSON object, to the file named by {@code taonet.bench.out} (nothing without it). */

@@ -48,7 +48,7 @@ public final class Bench {
         Machine machine = Machine.here();
         List<PerformanceReport.Outcome> outcomes = new ArrayList<>();
         long started = System.nanoTime();
-        for (BenchPlan.Step step : BenchPlan.steps(root, results, quick, java)) {
+        for (BenchPlan.Step step : BenchPlan.steps(results, quick, java)) {
             if (!only.isEmpty() && !only.contains(step.id())) {
                 continue;
             }

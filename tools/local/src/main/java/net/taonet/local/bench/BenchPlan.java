@@ -23,7 +23,7 @@ public final class BenchPlan {
     private BenchPlan() {
     }
 
-    public static List<Step> steps(Path root, Path results, boolean quick, String java) {
+    public static List<Step> steps(Path results, boolean quick, String java) {
         List<Step> steps = new ArrayList<>();
         // JMH's wall-clock samples, as the yuma-core README reports them, for the n=256 target; thread CPU time
         // (EpochCpuTimer) for both sizes, which a busy shared machine does not inflate.

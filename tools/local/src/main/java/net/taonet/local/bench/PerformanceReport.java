@@ -43,9 +43,19 @@ public final class PerformanceReport {
     private int cores = Runtime.getRuntime().availableProcessors();
     private final Map<String, JsonNode> figures = new TreeMap<>();
     private final Map<String, String> status = new TreeMap<>();
+    /** What the person who ran it saw: {@code <results>/note.md}, written beside the figures before --report-only. */
+    private String note = "";
 
     PerformanceReport(Path results, List<Outcome> outcomes) {
         this.results = results.toAbsolutePath();
+        Path noteFile = results.resolve("note.md");
+        if (Files.exists(noteFile)) {
+            try {
+                note = Files.readString(noteFile).strip();
+            } catch (IOException e) {
+                note = "(note.md could not be read: " + e.getMessage() + ")";
+            }
+        }
         for (Outcome o : outcomes) {
             status.put(o.step().id(), o.status());
             Path file = BenchPlan.out(results, o.step().id());
@@ -83,11 +93,8 @@ public final class PerformanceReport {
                 minutes >= 0 ? fmt(", %.1f minutes for the whole run", minutes)
                         : fmt(" from the figures in `.taonet/bench/%s/`", results.getFileName()), machine.cores(), machine.memoryBytes() / (double) (1L << 30), machine.jdk(), machine.os(),
                 machine.loadAverage()).replace("when the run started", minutes >= 0 ? "when the run started" : "when this file was written"));
-        // What the person who ran it saw: <results>/note.md, written beside the figures before --report-only.
-        Path noteFile = results.resolve("note.md");
-        String note = Files.exists(noteFile) ? readNote(noteFile) : System.getProperty("taonet.bench.note", "");
-        if (!note.isBlank()) {
-            md.append(note.strip()).append("\n\n");
+        if (!note.isEmpty()) {
+            md.append(note).append("\n\n");
         }
         md.append("| benchmark | target | measured |\n|---|---|---|\n");
         for (Outcome o : outcomes) {
@@ -368,14 +375,6 @@ public final class PerformanceReport {
         }
         md.append("\n");
         return md.toString();
-    }
-
-    private static String readNote(Path file) {
-        try {
-            return Files.readString(file);
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
     }
 
     private static String ms(Double v) {

@@ -20,6 +20,7 @@ class PerformanceReportTest {
     @Test
     void everyBenchmarkBecomesRowsWithItsTargetAndTheMissingOnesSaySo() throws IOException {
         Path results = Files.createDirectories(root.resolve("results"));
+        Files.writeString(results.resolve("note.md"), "**This run:** nothing else ran on the machine.\n");
         Files.writeString(results.resolve("epoch.json"), """
                 [{"params": {"size": "N256_V64", "mode": "Y3"}, "primaryMetric": {"score": 0.8, "scorePercentiles": {"50.0": 0.71}}},
                  {"params": {"size": "N256_V64", "mode": "CLASSIC"}, "primaryMetric": {"score": 1.0, "scorePercentiles": {"50.0": 0.95}}},
@@ -45,13 +46,14 @@ class PerformanceReportTest {
                  "runs": [{"subnets": 256, "uids": 256, "warmPublishedMs": 9000, "onTime": true},
                           {"subnets": 512, "uids": 256, "warmPublishedMs": 19000, "onTime": false}]}
                 """);
-        List<PerformanceReport.Outcome> outcomes = BenchPlan.steps(root, results, false, "java").stream()
+        List<PerformanceReport.Outcome> outcomes = BenchPlan.steps(results, false, "java").stream()
                 .map(s -> new PerformanceReport.Outcome(s, Files.exists(BenchPlan.out(results, s.id())) ? "ok" : "failed (exit 1)", 10))
                 .toList();
 
         String md = new PerformanceReport(results, outcomes).markdown(MACHINE, outcomes, false, 12.5, Instant.parse("2026-12-07T22:00:00Z"));
 
         assertThat(md).contains("2026-12-07 22:00 UTC", "2 cores", "24.0 GiB", "OpenJDK 64-Bit Server VM 17.0.17");
+        assertThat(md).contains("\n\n**This run:** nothing else ran on the machine.\n\n| benchmark | target | measured |");
         assertThat(md).contains("| Yuma epoch n=256 / 64 validators (JMH p50 wall clock, Yuma3 · classic · liquid α) | ≤ 1 ms | "
                 + "0.71 · 0.95 · 1.30 ms (libs/yuma-core README: 0.74 · 0.98 · 1.29 ms); Yuma3 met");
         assertThat(md).contains("| Yuma epoch n=4096 / 256 validators (median thread CPU time, Yuma3 · classic · liquid α) | ≤ 50 ms | "
@@ -77,7 +79,7 @@ class PerformanceReportTest {
     @Test
     void withoutFiguresThePaperSaysWhatIsMissing() {
         Path results = root.resolve("empty");
-        List<PerformanceReport.Outcome> outcomes = BenchPlan.steps(root, results, true, "java").stream()
+        List<PerformanceReport.Outcome> outcomes = BenchPlan.steps(results, true, "java").stream()
                 .map(s -> new PerformanceReport.Outcome(s, "timed out after 600 s", 0)).toList();
         String md = new PerformanceReport(results, outcomes).markdown(MACHINE, outcomes, true, -1, Instant.now());
         assertThat(md).contains("`./taonet bench --quick`").contains("timed out after 600 s")
@@ -86,8 +88,8 @@ class PerformanceReportTest {
 
     @Test
     void theQuickPlanRunsTheSameBenchmarksSmaller() {
-        List<BenchPlan.Step> full = BenchPlan.steps(root, root, false, "java");
-        List<BenchPlan.Step> quick = BenchPlan.steps(root, root, true, "java");
+        List<BenchPlan.Step> full = BenchPlan.steps(root, false, "java");
+        List<BenchPlan.Step> quick = BenchPlan.steps(root, true, "java");
         assertThat(quick).extracting(BenchPlan.Step::id).isEqualTo(full.stream().map(BenchPlan.Step::id).toList())
                 .contains("epoch", "epochcpu", "settlement", "registrations", "dispatch", "gemm", "echo", "scale");
         assertThat(String.join(" ", quick.get(quick.size() - 1).command())).contains(BenchPlan.QUICK_SIZES);
